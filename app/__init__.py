@@ -1,0 +1,1 @@
+"""Squeeze: a guided hip and glute routine for a calmer low back."""

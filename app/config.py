@@ -1,0 +1,29 @@
+"""Settings: the only reader of the environment."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Everything the server can be configured with, read from the environment or `.env`."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'data' / 'squeeze.db'}"
+    max_body_bytes: int = 1024 * 1024
+    # Failed sign-ins allowed per username within `login_window_s` before answering 429.
+    login_max_failures: int = 5
+    login_window_s: int = 300
+    # Pool size per app server; keep (servers × pool) under PostgreSQL's max_connections.
+    db_pool_size: int = 10
+    log_level: str = "info"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

@@ -1,0 +1,120 @@
+"""The timeline compiler: a routine's steps become the flat list of segments the player plays.
+
+The only place that decides what a routine plays second by second; the player, the API and the
+docs all take timelines from here.
+"""
+
+from collections.abc import Mapping, Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from app.domain.steps import Step
+
+Kind = Literal["prepare", "work", "rest", "switch", "set_rest", "reps"]
+Side = Literal["left", "right"]
+
+
+class Segment(BaseModel):
+    """One stretch of a routine: a hold, a rest, a side switch, a set of reps."""
+
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    kind: Kind
+    exercise: str
+    label: str
+    step: int
+    side: Side | None = None
+    set: int | None = None
+    round: int | None = None
+    reps: int | None = None
+    duration_ms: int | None
+
+
+def compile_timeline(steps: Sequence[Step], names: Mapping[str, str]) -> list[Segment]:
+    """The segments of `steps` in playing order; `names` maps exercise slugs to display names."""
+    segments: list[Segment] = []
+    for step_index, step in enumerate(steps):
+        _StepCompiler(step_index, step, names.get(step.exercise, step.exercise), segments).run()
+    return segments
+
+
+def duration_s(timeline: Sequence[Segment]) -> int:
+    """Seconds of the timed part of a timeline (self-paced segments count as zero)."""
+    return sum(s.duration_ms or 0 for s in timeline) // 1000
+
+
+class _StepCompiler:
+    def __init__(self, step_index: int, step: Step, name: str, out: list[Segment]) -> None:
+        self.step_index, self.step, self.name, self.out = step_index, step, name, out
+
+    def run(self) -> None:
+        step = self.step
+        sides: list[Side | None] = ["left", "right"] if step.sides == "both" else [None]
+        if step.prepare_s:
+            first = f", {sides[0]} side first" if sides[0] else ""
+            self._add("prepare", f"Get ready: {self.name}{first}", step.prepare_s, side=sides[0])
+        for set_no in range(1, step.sets + 1):
+            set_ = set_no if step.sets > 1 else None
+            for side_no, side in enumerate(sides):
+                if side_no:
+                    self._add("switch", f"Switch to the {side} side", step.switch_s, side, set_)
+                if step.mode == "timed":
+                    self._rounds(side, set_)
+                else:
+                    self._reps(side, set_)
+            if set_no < step.sets and step.set_rest_s:
+                label = f"Rest, then set {set_no + 1} of {step.sets}"
+                self._add("set_rest", label, step.set_rest_s, set_=set_no)
+
+    def _rounds(self, side: Side | None, set_: int | None) -> None:
+        step = self.step
+        for round_no in range(1, step.rounds + 1):
+            label = (
+                self.name if step.rounds == 1 else f"{self.name}, round {round_no} of {step.rounds}"
+            )
+            self._add("work", label + self._where(side, set_), step.work_s, side, set_, round_no)
+            if round_no < step.rounds and step.rest_s:
+                self._add("rest", "Relax", step.rest_s, side, set_, round_no)
+
+    def _reps(self, side: Side | None, set_: int | None) -> None:
+        step = self.step
+        assert step.reps is not None
+        if step.mode == "paced":
+            assert step.cadence_s is not None
+            seconds: int | None = step.reps * step.cadence_s
+            how = f"one every {step.cadence_s} s"
+        else:
+            seconds, how = None, "tap when done"
+        label = f"{self.name}{self._where(side, set_)}: {step.reps} reps, {how}"
+        self._add("reps", label, seconds, side, set_, reps=step.reps)
+
+    def _where(self, side: Side | None, set_: int | None) -> str:
+        where = f", {side} side" if side else ""
+        return where + (f", set {set_} of {self.step.sets}" if set_ else "")
+
+    def _add(
+        self,
+        kind: Kind,
+        label: str,
+        seconds: int | None,
+        side: Side | None = None,
+        set_: int | None = None,
+        round_: int | None = None,
+        reps: int | None = None,
+    ) -> None:
+        self.out.append(
+            Segment(
+                index=len(self.out),
+                kind=kind,
+                exercise=self.step.exercise,
+                label=label,
+                step=self.step_index,
+                side=side,
+                set=set_,
+                round=round_,
+                reps=reps,
+                duration_ms=None if seconds is None else seconds * 1000,
+            )
+        )

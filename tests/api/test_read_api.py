@@ -1,0 +1,109 @@
+"""The read API, operations endpoints and problem details."""
+
+from fastapi.testclient import TestClient
+
+
+def test_morning_timeline_is_served_with_its_total(client: TestClient) -> None:
+    response = client.get("/api/v1/routines/morning")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["version"] == 1
+    kinds = [(s["kind"], s.get("side"), s["duration_ms"]) for s in body["timeline"]]
+    assert kinds[:4] == [
+        ("prepare", "left", 5000),
+        ("work", "left", 30000),
+        ("switch", "right", 5000),
+        ("work", "right", 30000),
+    ]
+    squeezes = [
+        s for s in body["timeline"] if s["exercise"] == "booty-flex" and s["kind"] == "work"
+    ]
+    assert len(squeezes) == 10
+    assert all(s["duration_ms"] == 7000 for s in squeezes)
+    assert body["duration_s"] == sum(s["duration_ms"] for s in body["timeline"]) // 1000
+
+
+def test_routines_list_the_builtins(client: TestClient) -> None:
+    body = client.get("/api/v1/routines").json()
+    assert [r["slug"] for r in body["items"]] == [
+        "morning",
+        "evening",
+        "flare-up",
+        "hip-reset",
+        "bridge-builder",
+    ]
+    assert body["next_cursor"] is None
+    assert all("timeline" not in r for r in body["items"])
+
+
+def test_exercises_carry_dose_phase_and_sources(client: TestClient) -> None:
+    items = {e["slug"]: e for e in client.get("/api/v1/exercises").json()["items"]}
+    assert len(items) == 12
+    assert items["booty-flex"]["dose"] == "10 rounds: squeeze 7 s, relax 3 s"
+    assert items["kettlebell-sumo-deadlift"]["phase"] == 3
+    assert items["wall-march"]["sources"] == ["004_326289430c3f208e.txt"]
+    assert all(e["cues"] and e["sources"] for e in items.values())
+
+
+def test_unknown_routine_is_a_404_problem(client: TestClient) -> None:
+    response = client.get("/api/v1/routines/sunrise")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["detail"] == "No routine is called 'sunrise'."
+
+
+def test_bad_slug_is_a_422_problem_naming_the_field(client: TestClient) -> None:
+    response = client.get("/api/v1/routines/NOT_A_SLUG")
+    assert response.status_code == 422
+    body = response.json()
+    assert body["status"] == 422
+    assert [e["field"] for e in body["errors"]] == ["path.slug"]
+
+
+def test_unknown_path_and_wrong_method_are_problems(client: TestClient) -> None:
+    missing = client.get("/api/v1/nothing-here")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    wrong = client.delete("/api/v1/exercises")
+    assert wrong.status_code == 405
+    assert wrong.json()["title"] == "Method Not Allowed"
+
+
+def test_unexpected_error_is_a_500_problem_without_a_trace(client: TestClient) -> None:
+    def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    client.app.add_api_route("/boom", boom)  # type: ignore[attr-defined]
+    with TestClient(client.app, raise_server_exceptions=False) as quiet:
+        response = quiet.get("/boom")
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "secret" not in response.text
+    assert "Traceback" not in response.text
+
+
+def test_oversized_body_is_a_413_problem(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/exercises",
+        content=b"x" * (1024 * 1024 + 1),
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_healthz_and_readyz(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["status"] == "ready"
+
+
+def test_openapi_describes_routes_with_examples(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/v1/exercises", "/api/v1/routines", "/api/v1/routines/{slug}"} <= set(
+        spec["paths"]
+    )
+    schemas = spec["components"]["schemas"]
+    assert schemas["ExerciseOut"]["examples"]
+    assert schemas["Step"]["examples"]

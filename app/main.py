@@ -7,10 +7,23 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from app import pages
-from app.api import exercises, health, routines
+from app import account_pages, builder_pages, history_pages, pages, pwa
+from app.api import (
+    accounts,
+    completions,
+    exercises,
+    export,
+    health,
+    phases,
+    reminders,
+    routines,
+    stats,
+    sync,
+    tokens,
+)
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.db import make_engine
+from app.headers import SecurityHeaders
 from app.limits import BodySizeLimit
 from app.problems import install_problem_handlers
 
@@ -44,8 +57,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.migration_head = health.newest_migration()
     install_problem_handlers(app)
-    for module in (health, exercises, routines, pages):
+    for module in (
+        health,
+        exercises,
+        routines,
+        phases,
+        builder_pages,
+        pages,
+        accounts,
+        tokens,
+        completions,
+        sync,
+        stats,
+        reminders,
+        export,
+        history_pages,
+        pwa,
+        account_pages,
+    ):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=PROJECT_ROOT / "app" / "static"), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)  # outermost: 413s get the headers too
     return app

@@ -1,27 +1,202 @@
-"""Routines: the built-ins (and, later, a person's own)."""
+"""Routines: the built-ins and a person's own, with their compiled timelines."""
 
-from fastapi import APIRouter, Path
+import base64
+from typing import Annotated
 
-from app.catalog import builtin_detail, builtin_summaries
+from fastapi import APIRouter, Path, Query, Response
+from pydantic import BaseModel
+
+from app.catalog import (
+    NoSlug,
+    SlugTaken,
+    builtin_summaries,
+    create_routine,
+    delete_routine,
+    find_routine,
+    is_builtin,
+    own_summaries,
+    preview,
+    update_routine,
+)
+from app.content import EXERCISE_NAMES
+from app.content.routines import BRIDGE_PROGRESSION
+from app.db import ReadSession, WriteSession
+from app.domain.phases import progression_level
+from app.domain.routine_draft import RoutineDraft
 from app.domain.steps import SLUG_PATTERN
 from app.problems import Problem
 from app.schemas import PROBLEM_RESPONSES, Page, RoutineDetail, RoutineOut
+from app.security import CurrentAccount, OptionalAccount
 
 router = APIRouter(prefix="/api/v1", tags=["routines"], responses=PROBLEM_RESPONSES)
 
 
+class ExerciseRef(BaseModel):
+    """An exercise by slug and name."""
+
+    slug: str
+    name: str
+
+
+class LevelOut(BaseModel):
+    """Where the routine stands on the bridge → feet-elevated bridge → hip thrust ladder."""
+
+    level: int
+    of: int
+    current: ExerciseRef
+    next: ExerciseRef | None
+
+
+class RoutineView(RoutineDetail):
+    """A routine with its timeline and, when it uses a bridge, its level on the ladder."""
+
+    progression: LevelOut | None = None
+
+
+SlugPath = Annotated[str, Path(max_length=60, pattern=SLUG_PATTERN, examples=["morning"])]
+
+
 @router.get("/routines", summary="Routines you can play")
-def list_routines() -> Page[RoutineOut]:
-    """The built-in routines, each with its steps and total time."""
-    return Page(items=builtin_summaries())
+def list_routines(
+    session: ReadSession,
+    account: OptionalAccount,
+    cursor: Annotated[str | None, Query(max_length=100)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> Page[RoutineOut]:
+    """The built-in routines and, when signed in, your own; each with its steps and total time."""
+    items = builtin_summaries()
+    if account is not None:
+        assert account.id is not None
+        items += own_summaries(session, account.id)
+    start = _offset(cursor)
+    end = start + limit
+    return Page(items=items[start:end], next_cursor=_cursor(end) if end < len(items) else None)
 
 
 @router.get("/routines/{slug}", summary="One routine with its timeline")
 def get_routine(
-    slug: str = Path(max_length=60, pattern=SLUG_PATTERN, examples=["morning"]),
-) -> RoutineDetail:
-    """A routine and the flat timeline the player plays, compiled from its steps."""
-    detail = builtin_detail(slug)
+    slug: SlugPath,
+    session: ReadSession,
+    account: OptionalAccount,
+    response: Response,
+    version: Annotated[int | None, Query(ge=1, description="An older version of your own.")] = None,
+) -> RoutineView:
+    """A routine and the flat timeline the player plays, compiled from its steps.
+
+    `version` replays the routine as it was when a completion was logged.
+    """
+    detail = find_routine(session, account.id if account else None, slug, version)
+    if detail is None:
+        which = f" at version {version}" if version is not None else ""
+        raise Problem(404, f"No routine is called '{slug}'{which}.")
+    if not detail.builtin:
+        response.headers["Cache-Control"] = "private, no-cache"
+    return _view(detail)
+
+
+@router.post("/routines/preview", summary="Compile a routine without saving it")
+def preview_routine(draft: RoutineDraft) -> RoutineView:
+    """Validates the steps and answers the timeline and total time they would play."""
+    return _view(preview(draft))
+
+
+@router.post("/routines", status_code=201, summary="Create your own routine")
+def post_routine(
+    draft: RoutineDraft, session: WriteSession, account: CurrentAccount, response: Response
+) -> RoutineView:
+    """Saves a routine made of library exercises as version 1; its slug comes from the name."""
+    assert account.id is not None
+    try:
+        detail = create_routine(session, account.id, draft)
+    except NoSlug as exc:
+        raise _invalid("name", "needs a letter or digit to make the routine's address") from exc
+    except SlugTaken as exc:
+        raise Problem(
+            409,
+            f"The address '{exc}' is taken by a built-in or another of your routines; "
+            "choose another name or slug.",
+        ) from exc
+    response.headers["Location"] = f"/api/v1/routines/{detail.slug}"
+    return _view(detail)
+
+
+@router.put("/routines/{slug}", summary="Edit your own routine")
+def put_routine(
+    slug: SlugPath, draft: RoutineDraft, session: WriteSession, account: CurrentAccount
+) -> RoutineView:
+    """Saves new steps as the next version; older versions stay retrievable with `?version=`."""
+    _refuse_builtin(slug, "edited; copy it into a routine of your own instead")
+    if draft.slug is not None and draft.slug != slug:
+        raise _invalid("slug", "cannot change; create a new routine instead")
+    assert account.id is not None
+    try:
+        detail = update_routine(session, account.id, slug, draft)
+    except SlugTaken as exc:
+        raise Problem(409, "The routine was changed at the same moment; try again.") from exc
     if detail is None:
         raise Problem(404, f"No routine is called '{slug}'.")
-    return detail
+    return _view(detail)
+
+
+@router.delete("/routines/{slug}", status_code=204, summary="Delete your own routine")
+def remove_routine(slug: SlugPath, session: WriteSession, account: CurrentAccount) -> Response:
+    """Removes it from your routines; completions logged with it keep their history."""
+    _refuse_builtin(slug, "deleted")
+    assert account.id is not None
+    if not delete_routine(session, account.id, slug):
+        raise Problem(404, f"No routine is called '{slug}'.")
+    return Response(status_code=204)
+
+
+def progression_out(routine: RoutineOut) -> LevelOut | None:
+    """Where `routine` stands on the bridge → feet-elevated bridge → hip thrust ladder."""
+    level = progression_level((s.exercise for s in routine.steps), BRIDGE_PROGRESSION)
+    if level is None:
+        return None
+    return LevelOut(
+        level=level.level,
+        of=level.of,
+        current=_ref(level.current),
+        next=_ref(level.next) if level.next else None,
+    )
+
+
+def _view(detail: RoutineDetail) -> RoutineView:
+    progression = progression_out(detail)
+    return RoutineView.model_validate({**detail.model_dump(), "progression": progression})
+
+
+def _ref(slug: str) -> ExerciseRef:
+    return ExerciseRef(slug=slug, name=EXERCISE_NAMES[slug])
+
+
+def _refuse_builtin(slug: str, what: str) -> None:
+    if is_builtin(slug):
+        raise Problem(403, f"'{slug}' ships with Squeeze and cannot be {what}.")
+
+
+def _invalid(field: str, detail: str) -> Problem:
+    return Problem(
+        422,
+        f"The request has invalid fields: {field}",
+        title="Invalid request",
+        type_="/problems/validation",
+        errors=[{"pointer": f"#/{field}", "field": field, "detail": f"The {field} {detail}."}],
+    )
+
+
+def _cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"routines:{offset}".encode()).decode().rstrip("=")
+
+
+def _offset(cursor: str | None) -> int:
+    if cursor is None:
+        return 0
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        prefix, _, number = text.partition(":")
+        if prefix == "routines" and number.isdigit():
+            return int(number)
+    except ValueError:  # not base64, not ASCII, not UTF-8 (binascii.Error is a ValueError)
+        pass
+    raise Problem(400, "This cursor is not one the routines list gave out.")

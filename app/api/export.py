@@ -1,0 +1,194 @@
+"""Export and import: every completion of an account as CSV or JSON, and a JSON export read back.
+
+The JSON export holds tombstones too (`deleted: true`), so importing it carries deletions along;
+the CSV is for people and spreadsheets and lists only live runs. Import goes through the sync
+code's checks and its one merge (`completion_store.write`), so it is idempotent: importing the same
+file twice, or into the account it came from, changes nothing.
+"""
+
+import csv
+import io
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Response
+from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import Session, col, select
+
+from app.api.sync import _checked
+from app.completion_schemas import EXAMPLE, CompletionOut, Rejected
+from app.completion_store import lock_account, out, write
+from app.db import ReadSession, WriteSession
+from app.domain.completion_rules import Run
+from app.domain.merge import Outcome
+from app.models import Completion, utcnow
+from app.schemas import PROBLEM_RESPONSES
+from app.security import CurrentAccount
+
+router = APIRouter(prefix="/api/v1", tags=["export"], responses=PROBLEM_RESPONSES)
+
+MAX_IMPORT = 5000
+CSV_COLUMNS = (
+    "id",
+    "routine",
+    "routine_version",
+    "local_date",
+    "started_at",
+    "finished_at",
+    "timezone",
+    "steps_done",
+    "steps_total",
+    "pain_before",
+    "pain_after",
+    "notes",
+    "modified_at",
+)
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportedAccount(BaseModel):
+    """The settings an export records alongside the runs (never the feed key)."""
+
+    username: str
+    timezone: str
+    morning_time: str
+    evening_time: str
+    daily_goal: int
+    phase: int
+
+
+class ExportOut(BaseModel):
+    """Every completion of the account, tombstones included, oldest run first."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "exported_at": "2026-11-24T10:00:00Z",
+                    "account": {
+                        "username": "anna.k",
+                        "timezone": "Europe/Berlin",
+                        "morning_time": "07:30",
+                        "evening_time": "21:30",
+                        "daily_goal": 2,
+                        "phase": 1,
+                    },
+                    "completions": [{**EXAMPLE, "local_date": "2026-11-22", "seq": 41}],
+                }
+            ]
+        }
+    )
+
+    exported_at: datetime
+    account: ExportedAccount
+    completions: list[CompletionOut]
+
+
+class ImportIn(BaseModel):
+    """A JSON export (only `completions` is read; the rest may be left out)."""
+
+    model_config = ConfigDict(
+        extra="ignore", json_schema_extra={"examples": [{"completions": [EXAMPLE]}]}
+    )
+
+    exported_at: datetime | None = None
+    # Checked one by one, so a bad record is refused alone and the others are still imported.
+    completions: list[dict[str, Any]] = Field(max_length=MAX_IMPORT)
+
+
+class ImportOut(BaseModel):
+    """What the import did with each record."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"created": 40, "updated": 1, "unchanged": 2, "rejected": []}]
+        }
+    )
+
+    created: int
+    updated: int
+    unchanged: int
+    rejected: list[Rejected]
+
+
+def _rows(session: Session, account_id: int) -> list[Completion]:
+    return list(
+        session.exec(
+            select(Completion)
+            .where(Completion.account_id == account_id)
+            .order_by(col(Completion.started_at), col(Completion.id))
+        ).all()
+    )
+
+
+@router.get("/export.json", summary="Download every run as JSON")
+def export_json(account: CurrentAccount, session: ReadSession, response: Response) -> ExportOut:
+    """Every completion of the account, deletions included; `POST /api/v1/import` reads it back."""
+    assert account.id is not None
+    response.headers["Content-Disposition"] = 'attachment; filename="squeeze-runs.json"'
+    response.headers["Cache-Control"] = "no-store"
+    return ExportOut(
+        exported_at=utcnow(),
+        account=ExportedAccount.model_validate(account, from_attributes=True),
+        completions=[out(row) for row in _rows(session, account.id)],
+    )
+
+
+@router.get(
+    "/export.csv",
+    summary="Download every run as CSV",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "One row per run."}},
+)
+def export_csv(account: CurrentAccount, session: ReadSession) -> Response:
+    """Every live run of the account, one row each, times in the run's own zone."""
+    assert account.id is not None
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in _rows(session, account.id):
+        if row.deleted:
+            continue
+        record = out(row).model_dump(mode="json")
+        writer.writerow([_cell(record[name]) for name in CSV_COLUMNS])
+    return Response(
+        buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": 'attachment; filename="squeeze-runs.csv"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
+@router.post("/import", summary="Import a JSON export (idempotent)")
+def import_json(body: ImportIn, account: CurrentAccount, session: WriteSession) -> ImportOut:
+    """Merges the export's runs exactly as a sync push does: a newer `modified_at` wins, a tie
+    keeps what is stored, a bad record is refused alone. Importing the same file again changes
+    nothing. Bodies over 1 MiB answer 413: send a large export in parts of its `completions`."""
+    assert account.id is not None
+    now = utcnow()
+    runs: list[Run] = []
+    rejected: list[Rejected] = []
+    for item in body.completions:
+        checked = _checked(item, now)
+        if isinstance(checked, Rejected):
+            rejected.append(checked)
+        else:
+            runs.append(checked)
+    written = write(session, lock_account(session, account.id), runs)
+    session.commit()
+    outcomes = [w.outcome for w in written]
+    return ImportOut(
+        created=outcomes.count(Outcome.CREATE),
+        updated=outcomes.count(Outcome.REPLACE),
+        unchanged=outcomes.count(Outcome.KEEP),
+        rejected=rejected,
+    )

@@ -1,0 +1,90 @@
+"""Sync: a device pushes its changed runs and pulls everything changed since its cursor."""
+
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import ValidationError
+
+from app.api.completions import invalid
+from app.completion_schemas import CompletionIn, Rejected, SyncIn, SyncOut
+from app.completion_store import changes_since, lock_account, out, write
+from app.db import WriteSession
+from app.domain.completion_rules import Run, run_errors
+from app.domain.cursor import seal, unseal
+from app.models import Account, Completion, utcnow
+from app.problems import Problem, problem_body, validation_errors
+from app.schemas import PROBLEM_RESPONSES
+from app.security import CurrentAccount, cursor_key
+
+router = APIRouter(prefix="/api/v1", tags=["completions"], responses=PROBLEM_RESPONSES)
+PULL_LIMIT = 500
+SYNC_CURSOR = "sync"
+BAD_CURSOR = "This cursor is not one this account was given; sync again with cursor null."
+
+
+def _since(account: Account, cursor: str | None) -> int:
+    if cursor is None:
+        return 0
+    seq = unseal(cursor_key(account), SYNC_CURSOR, cursor)
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+        raise Problem(400, BAD_CURSOR)
+    return seq
+
+
+def _checked(item: Any, now: datetime) -> Run | Rejected:
+    raw_id = item.get("id") if isinstance(item, dict) else None
+    shown_id = raw_id if isinstance(raw_id, str) and len(raw_id) <= 64 else None
+    try:
+        run = CompletionIn.model_validate(item).run()
+    except ValidationError as error:
+        problem = invalid(validation_errors(error.errors()))
+        return Rejected(id=shown_id, problem=_as_body(problem))
+    errors = run_errors(run, now)
+    if errors:
+        return Rejected(id=shown_id, problem=_as_body(invalid(errors)))
+    return run
+
+
+def _as_body(problem: Problem) -> dict[str, Any]:
+    return problem_body(
+        problem.status, problem.detail, title=problem.title, type_=problem.type_, **problem.extra
+    )
+
+
+@router.post("/sync", summary="Push changed runs, pull what changed elsewhere")
+def sync(body: SyncIn, account: CurrentAccount, session: WriteSession) -> SyncOut:
+    """Stores each valid pushed run (later `modified_at` wins; a tie keeps the stored one) and
+    answers every run of the account changed since `cursor`, at most 500 at a time (`more: true`
+    asks for another call with the new cursor). A bad record is rejected alone, with its problem.
+    Replaying a push changes nothing."""
+    assert account.id is not None
+    since = _since(account, body.cursor)
+    locked = lock_account(session, account.id)
+    if since > locked.last_seq:
+        raise Problem(400, BAD_CURSOR)
+    now = utcnow()
+    runs: list[Run] = []
+    rejected: list[Rejected] = []
+    for item in body.push:
+        checked = _checked(item, now)
+        (rejected if isinstance(checked, Rejected) else runs).append(checked)  # type: ignore[arg-type]
+    written = write(session, locked, runs)
+    page = changes_since(session, account.id, since, PULL_LIMIT + 1)
+    more = len(page) > PULL_LIMIT
+    page = page[:PULL_LIMIT]
+    next_seq = page[-1].seq if page else since
+    # A device whose push lost to a newer stored version gets that version now, whatever its cursor.
+    in_page = {row.id for row in page}
+    losers: dict[str, Completion] = {
+        w.row.id: w.row for w in written if w.client_is_stale and w.row.id not in in_page
+    }
+    answer = SyncOut(
+        cursor=seal(cursor_key(account), SYNC_CURSOR, next_seq),
+        pull=[out(row) for row in [*page, *losers.values()]],
+        accepted=list(dict.fromkeys(run.id for run in runs)),
+        rejected=rejected,
+        more=more,
+    )
+    session.commit()
+    return answer

@@ -1,0 +1,180 @@
+// The routine builder screen: steps in, the server's compiled timeline out, saved through the API.
+// The server validates and compiles (POST /routines/preview); nothing here decides what plays.
+
+import { keepRoutine } from './kept-routines.js';
+import { getMeta } from './store.js';
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
+const form = $('builder');
+const tpl = $('step-tpl').content;
+const names = Object.fromEntries([...$('add-exercise').options].map((o) => [o.value, o.text]));
+const FRESH = { timed: { work_s: 30, rounds: 1 }, paced: { reps: 10, cadence_s: 2 }, self_paced: { reps: 10 } };
+let editing = form.dataset.editing;
+let steps = [];
+let ladder = null;
+let timer = 0;
+let rev = 0;
+
+async function api(method, path, body) {
+  const token = await getMeta('token').catch(() => null);
+  const headers = { 'Content-Type': 'application/json', ...(token && { Authorization: `Bearer ${token}` }) };
+  try {
+    const res = await fetch(`/api/v1${path}`, { method, headers, body: body && JSON.stringify(body) });
+    return { ok: res.ok, status: res.status, json: await res.json().catch(() => null), token };
+  } catch {
+    return { offline: true, json: { detail: 'This needs a network connection; try again when online.' } };
+  }
+}
+
+/** Whether the field `key` applies to `step` (the template's data-modes and data-sides say). */
+function shown(key, step) {
+  const label = tpl.querySelector(`[data-field="${key}"]`).closest('label');
+  const modes = label.dataset.modes?.split(' ');
+  return (!modes || modes.includes(step.mode)) && (!label.dataset.sides || step.sides === 'both');
+}
+
+const NUMBERS = new Set([...tpl.querySelectorAll('.numbers input')].map((f) => f.dataset.field));
+
+/** A step as the API takes it: only the fields its mode and sides use. */
+function clean(step) {
+  const used = ([k, v]) => v !== null && (!NUMBERS.has(k) || shown(k, step));
+  return Object.fromEntries(Object.entries(step).filter(used));
+}
+
+const draft = (name = $('name').value.trim()) => ({ name, steps: steps.map(clean) });
+
+/** Draws the steps again; `focus` = [step index, selector] puts focus back where it was. */
+function render(focus) {
+  $('steps').replaceChildren(...steps.map(item));
+  $('no-steps').hidden = steps.length > 0;
+  $('add-step').disabled = steps.length >= Number(form.dataset.maxSteps);
+  if (focus) ($('steps').children[focus[0]]?.querySelector(focus[1]) ?? $('add-exercise')).focus();
+  schedule();
+}
+
+function item(step, i) {
+  const li = tpl.firstElementChild.cloneNode(true);
+  li.querySelector('legend').textContent = `Step ${i + 1}: ${names[step.exercise] ?? step.exercise}`;
+  const fields = [...li.querySelectorAll('[data-field]')];
+  const toggle = () => fields.forEach((f) => (f.closest('.numbers label') ?? {}).hidden = !shown(f.dataset.field, step));
+  const fill = () => fields.forEach((f) => (f.value = step[f.dataset.field] ?? ''));
+  for (const f of fields) {
+    const key = f.dataset.field;
+    f.addEventListener('input', () => {
+      step[key] = f.type === 'number' ? (f.value === '' ? null : Number(f.value)) : f.value;
+      if (key === 'mode') {
+        Object.assign(step, FRESH[step.mode], clean(step)); // keep what applies, fill what is new
+        fill();
+      }
+      toggle();
+      schedule();
+    });
+  }
+  const [up, remove] = li.querySelectorAll('[data-act]');
+  up.disabled = !i;
+  up.setAttribute('aria-label', `Move step ${i + 1} up`);
+  up.onclick = () => {
+    steps.splice(i - 1, 2, steps[i], steps[i - 1]);
+    render([i - 1, i > 1 ? '[data-act=up]' : '[data-act=remove]']);
+  };
+  remove.setAttribute('aria-label', `Remove step ${i + 1}`);
+  remove.onclick = () => {
+    steps.splice(i, 1);
+    render([Math.min(i, steps.length - 1), '[data-act=remove]']);
+  };
+  fill();
+  toggle();
+  return li;
+}
+
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(preview, 300);
+}
+
+async function preview() {
+  const mine = ++rev;
+  const result = steps.length ? await api('POST', '/routines/preview', draft($('name').value.trim() || 'Untitled')) : {};
+  if (mine !== rev) return;
+  problems(result.ok === false || result.offline ? result.json : null);
+  if (!result.offline) show(result.ok ? result.json : null);
+}
+
+function show(routine) {
+  const segs = routine?.timeline ?? [];
+  $('timeline').replaceChildren(...segs.map((s) => el('li', `${s.label}: ${s.duration_ms === null ? 'until you tap' : `${s.duration_ms / 1000} s`}`)));
+  const waits = segs.some((s) => s.duration_ms === null) ? ', plus the sets you pace yourself' : '';
+  $('total').textContent = routine ? `Total time: ${clock(routine.duration_s)}${waits}.` : '';
+  ladder = routine?.progression;
+  $('progression').hidden = !ladder;
+  if (!ladder) return;
+  const { level, of, current, next } = ladder;
+  $('progression-text').textContent = `Level ${level} of ${of}: ${current.name}. ${next ? `Next: ${next.name}.` : 'That is the top.'}`;
+  $('level-up').hidden = !next;
+  if (next) $('level-up').textContent = `Move up to ${next.name}`;
+}
+
+/** `160` → "2 min 40 s". */
+function clock(t) {
+  const parts = [t >= 60 && `${Math.floor(t / 60)} min`, (t % 60 || t < 60) && `${t % 60} s`];
+  return parts.filter(Boolean).join(' ');
+}
+
+function problems(problem) {
+  form.querySelectorAll('[aria-invalid]').forEach((f) => f.removeAttribute('aria-invalid'));
+  form.querySelectorAll('[data-error]').forEach((p) => (p.textContent = ''));
+  const lines = (problem?.errors ?? []).map(({ field, detail }) => {
+    const [where, i, key] = field.split('.');
+    const li = where === 'steps' && i ? $('steps').children[i] : null;
+    (li ? li.querySelector(`[data-field="${key}"]`) : where === 'name' && $('name'))?.setAttribute('aria-invalid', 'true');
+    if (li) li.querySelector('[data-error]').textContent = detail;
+    return li ? `Step ${Number(i) + 1}: ${detail}` : `${where === 'name' ? 'Name' : 'Steps'}: ${detail}`;
+  });
+  if (problem && !lines.length) lines.push(problem.detail);
+  $('problems').replaceChildren(...lines.map((line) => el('p', line)));
+}
+
+async function save(event) {
+  event.preventDefault();
+  const result = await api(editing ? 'PUT' : 'POST', editing ? `/routines/${editing}` : '/routines', draft());
+  if (result.status === 401 || (!result.offline && !result.token)) {
+    return problems({ detail: 'Sign in (on the Account page) to save routines of your own.' });
+  }
+  if (!result.ok) return problems(result.json);
+  const routine = result.json;
+  await keepRoutine(routine); // so it plays offline from now on
+  problems(null);
+  show(routine);
+  editing = routine.slug;
+  history.replaceState(null, '', `/routines/${editing}/edit`);
+  const play = Object.assign(el('a', `Play ${routine.name}`), { href: `/play/${editing}` });
+  $('status').replaceChildren(`Saved as version ${routine.version}. `, play);
+}
+
+async function load(slug, copy) {
+  const result = slug ? await api('GET', `/routines/${slug}`) : { ok: true, json: { name: '', steps: [] } };
+  if (!result.ok) return problems({ detail: `The routine '${slug}' could not be loaded.` });
+  $('name').value = result.json.name + (copy && slug ? ' (my copy)' : '');
+  steps = result.json.steps;
+  render();
+}
+
+$('add-step').onclick = () => {
+  steps.push({ exercise: $('add-exercise').value, mode: 'timed', sides: 'none', ...FRESH.timed });
+  render([steps.length - 1, 'select']);
+};
+$('name').oninput = schedule;
+$('start-from')?.addEventListener('change', (e) => load(e.target.value, true));
+$('level-up').onclick = () => {
+  steps.forEach((s) => s.exercise === ladder.current.slug && (s.exercise = ladder.next.slug));
+  render();
+};
+form.onsubmit = save;
+$('delete')?.addEventListener('click', async () => {
+  if (!confirm('Delete this routine? Runs you logged with it stay in your history.')) return;
+  const result = await api('DELETE', `/routines/${editing}`);
+  if (result.ok) location.assign('/');
+  else problems(result.json);
+});
+load(editing || form.dataset.copy, !editing);

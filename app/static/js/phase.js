@@ -1,0 +1,66 @@
+// The phase panel on the home screen: where you are, a suggestion to move on or step back, what to
+// leave out and why, and the routines in the order your phase offers them (your own included).
+
+import { getMeta, setMeta } from './store.js';
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
+
+async function fetchPhase() {
+  const token = await getMeta('token').catch(() => null);
+  try {
+    const res = await fetch('/api/v1/phase', { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    if (res.ok) {
+      const phase = await res.json();
+      await setMeta('phase', phase).catch(() => {});
+      return phase;
+    }
+  } catch {
+    // offline: the last answer kept on the device below
+  }
+  return getMeta('phase').catch(() => null);
+}
+
+function show(phase) {
+  $('phase-name').textContent = `Phase ${phase.phase.number} of ${phase.phases.length}: ${phase.phase.name}`;
+  $('phase-goal').textContent = phase.phase.goal;
+  const tip = phase.suggestion;
+  $('phase-suggestion').hidden = !tip;
+  if (tip) {
+    const link = Object.assign(el('a', `Change to phase ${tip.to_phase} in Settings`), { href: '/settings' });
+    $('phase-suggestion').replaceChildren(`${tip.reason} `, link);
+  }
+  const avoid = phase.avoid.filter((a) => a.applies);
+  $('phase-avoid').replaceChildren(
+    ...(avoid.length ? avoid : [{ what: 'Nothing', why: 'every exercise is open to you now.' }]).map((a) => {
+      const li = el('li', `: ${a.why}`);
+      li.prepend(el('strong', a.what));
+      return li;
+    }),
+  );
+  $('phase').hidden = false;
+  order(phase.routines);
+}
+
+/** Puts the routine cards in the phase's order (today's first still), adding your own routines. */
+function order(offers) {
+  const list = $('routines');
+  if (!list) return;
+  const cards = new Map([...list.children].map((li) => [li.querySelector('a[href^="/play/"]')?.getAttribute('href'), li]));
+  for (const offer of offers) list.append(cards.get(`/play/${offer.slug}`) ?? ownCard(offer));
+  const today = list.querySelector('.today');
+  if (today) list.prepend(today);
+}
+
+function ownCard(offer) {
+  const li = el('li');
+  li.className = 'card';
+  const play = Object.assign(el('a', 'Play'), { className: 'button', href: `/play/${offer.slug}` });
+  play.append(Object.assign(el('span', ` ${offer.name}`), { className: 'sr-only' }));
+  const edit = Object.assign(el('a', 'Edit'), { href: `/routines/${offer.slug}/edit` });
+  edit.append(Object.assign(el('span', ` ${offer.name}`), { className: 'sr-only' }));
+  li.append(el('h2', offer.name), el('p', `Your own routine · phase ${offer.phase}`), play, ' ', edit);
+  return li;
+}
+
+if ($('phase')) fetchPhase().then((phase) => phase && show(phase));

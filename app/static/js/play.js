@@ -1,0 +1,265 @@
+// The player screen: fetches the routine, drives the engine with the wall clock, sounds the cues,
+// keeps the run on the device, and saves the finished run as a completion.
+
+import { GRACE_MS, planTick } from './cueplan.js';
+import { buzz, createTones } from './cues.js';
+import { deviceZone, localIso } from './dates.js';
+import * as engine from './player.js';
+import { cuePrefs, setCuePref } from './prefs.js';
+import { clearRun, loadRun, saveRun } from './run.js';
+import { createVoice } from './speech.js';
+import { getMeta, putCompletion, setMeta } from './store.js';
+import { createWakeLock } from './wakelock.js';
+
+const LEAD_IN_MS = 600; // silence first, so Bluetooth headphones are awake for the first cue
+const TICK_MS = 200;
+const KIND = { prepare: 'Get ready', work: 'Go', reps: 'Reps', rest: 'Relax', set_rest: 'Rest', switch: 'Switch sides' };
+const clock = { now: () => Date.now() };
+const $ = (id) => document.getElementById(id);
+const root = document.documentElement;
+const slug = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+const tones = createTones();
+const voice = createVoice();
+const wake = createWakeLock();
+let prefs = cuePrefs();
+let routine = null;
+let run = null;
+let timer = null;
+let lastTick = 0;
+// Main-thread cues (voice, vibration, live region, the screen) get their own timeout on their moment,
+// so they are not up to a tick late; `handled` keeps a cue from playing twice.
+const pending = new Map();
+const handled = new Set();
+let shownIndex = -1;
+// benchmarks/cue_accuracy.py only: `?bench` logs each cue's planned (Date.now) and actual time.
+const bench = new URLSearchParams(location.search).has('bench') ? (window.__cueLog = { cues: [], clocks: [] }) : null;
+const log = (kind, cue, extra) => bench?.cues.push({ kind, type: cue.type, scheduled_ms: cue.at, fired_perf: performance.now(), ...extra });
+
+function show(id) {
+  for (const s of ['before', 'stage', 'finish']) $(s).hidden = s !== id;
+}
+
+const picked = (name) => {
+  const input = document.querySelector(`input[name="${name}"]:checked`);
+  return input ? Number(input.value) : null;
+};
+
+const newId = () =>
+  crypto.randomUUID?.() ??
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16),
+  );
+
+async function load() {
+  const token = await getMeta('token').catch(() => null);
+  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+  let res;
+  try {
+    res = await (await import('./kept-routines.js')).fetchRoutine(slug, headers); // own routines play offline too
+  } catch {
+    res = null;
+  }
+  if (!res?.ok) {
+    $('status').textContent = res ? 'There is no routine at this address.' : 'This routine is not on this device yet; connect once to load it.';
+    return;
+  }
+  routine = await res.json();
+  $('routine-name').textContent = routine.name;
+  document.title = `${routine.name} · Squeeze`;
+  $('status').textContent = '';
+  $('summary').textContent = routine.summary;
+  $('details').href = `/routines/${slug}`;
+  run = loadRun(slug, clock.now());
+  if (run?.completion) showFinish();
+  else if (run) play(); else if (slug === 'flare-up') begin(); else showBefore(); // a rescue starts at once, no question first
+}
+
+async function showBefore() {
+  show('before');
+  const draft = await getMeta('pain_before_draft').catch(() => null);
+  const input = document.querySelector(`input[name="pain-before"][value="${draft}"]`);
+  if (input) input.checked = true;
+}
+
+function begin() {
+  tones.unlock();
+  const now = clock.now();
+  run = {
+    slug,
+    id: newId(),
+    version: routine.version,
+    stepsTotal: routine.steps.length,
+    painBefore: picked('pain-before'),
+    state: engine.start(routine.timeline, now + LEAD_IN_MS),
+    completion: null,
+  };
+  saveRun(run);
+  setMeta('pain_before_draft', null).catch(() => {});
+  lastTick = now;
+  play();
+}
+
+function play() {
+  show('stage');
+  root.dataset.playing = 'true';
+  wake.hold().then((held) => {
+    $('wake-hint').hidden = held;
+  });
+  lastTick ||= clock.now();
+  if (navigator.userActivation?.hasBeenActive === false) {
+    // Browsers let sound start only from a tap: after a reload, or a rescue that starts by itself.
+    $('sound-hint').hidden = false;
+    document.addEventListener('pointerdown', () => {
+      tones.unlock();
+      $('sound-hint').hidden = true;
+    }, { once: true });
+  }
+  timer = setInterval(tick, TICK_MS);
+  tick();
+}
+
+function tick() {
+  if (!run || run.completion) return;
+  const now = clock.now();
+  const pos = engine.position(run.state, now);
+  const plan = planTick(run.state, lastTick, now);
+  lastTick = now;
+  for (const cue of [...plan.missed, ...plan.due]) fire(cue); // first: this tick may be their moment
+  for (const cue of [...plan.due, ...plan.ahead]) {
+    const at = tones.schedule(cue.key, cue.type, Math.max(0, (cue.at - clock.now()) / 1000), { audible: prefs.tones, n: cue.n });
+    if (at !== undefined && prefs.tones) log('tone', cue, { audio_at: at });
+  }
+  for (const cue of plan.ahead) {
+    if (!pending.has(cue.key) && !handled.has(cue.key)) {
+      pending.set(cue.key, setTimeout(() => { fire(cue); tick(); }, cue.at - now));
+    }
+  }
+  bench?.clocks.push({ date: Date.now(), perf: performance.now(), audio: tones.stamp() });
+  if (pos.finished) finish(pos);
+  else render(pos, now);
+}
+
+/** One cue's voice, vibration and live-region text, once; one whose moment is long gone is skipped. */
+function fire(cue) {
+  pending.delete(cue.key);
+  if (handled.has(cue.key) || !run || run.completion) return;
+  handled.add(cue.key);
+  if (clock.now() - cue.at > GRACE_MS) {
+    root.dataset.skippedCues = Number(root.dataset.skippedCues ?? 0) + 1;
+    return;
+  }
+  if (cue.text) {
+    $('live').textContent = cue.text;
+    log('live', cue);
+    if (prefs.voice) {
+      voice.say(cue.text);
+      log('voice', cue);
+    }
+  }
+  if (prefs.vibration && buzz(cue.type)) log('vibrate', cue);
+}
+
+function cancelPending() {
+  for (const id of pending.values()) clearTimeout(id);
+  pending.clear();
+}
+
+function render(pos, now) {
+  const seg = pos.segment;
+  if (pos.index !== shownIndex && !pos.paused) {
+    shownIndex = pos.index;
+    log('display', { type: seg.kind, at: now - pos.elapsedMs });
+  }
+  $('kind').textContent = pos.paused ? 'Paused' : KIND[seg.kind] ?? '';
+  $('now').textContent = seg.label;
+  $('count').textContent = pos.waiting ? `${seg.reps ?? ''} reps` : clockText(pos.remainingMs);
+  $('count').setAttribute('aria-label', pos.waiting ? 'Tap Done when the set is finished' : 'Time left');
+  $('next').textContent = pos.next?.label ?? 'Finish';
+  const segs = run.state.segments;
+  const part = seg.duration_ms ? Math.min(1, pos.elapsedMs / seg.duration_ms) : 0;
+  $('progress').value = (pos.index + part) / segs.length;
+  $('pause').textContent = pos.paused ? 'Resume' : 'Pause';
+  $('pause').hidden = pos.waiting;
+  $('done').hidden = !pos.waiting;
+  $('more').hidden = !segs.some((s) => s.step === seg.step && s.kind === 'rest'); // steps of rounds
+}
+
+function clockText(ms) {
+  const s = Math.ceil(ms / 1000);
+  return s < 60 ? String(s) : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function act(op) {
+  if (!run || run.completion) return;
+  run.state = op(run.state, clock.now());
+  tones.cancel();
+  cancelPending();
+  saveRun(run);
+  tick();
+}
+
+async function finish(pos) {
+  clearInterval(timer);
+  timer = null;
+  cancelPending();
+  wake.release();
+  delete root.dataset.playing;
+  run.completion = {
+    id: run.id,
+    routine: slug,
+    routine_version: run.version,
+    started_at: localIso(run.state.startedAt),
+    finished_at: localIso(Math.max(pos.endedAt, run.state.startedAt)),
+    timezone: deviceZone(),
+    steps_done: engine.stepsDone(run.state, pos.endedAt),
+    steps_total: run.stepsTotal,
+    pain_before: run.painBefore,
+    pain_after: null,
+    notes: '',
+    deleted: false,
+  };
+  saveRun(run);
+  showFinish();
+  run.completion = await putCompletion(run.completion);
+  saveRun(run);
+}
+
+function showFinish() {
+  show('finish');
+  delete root.dataset.playing;
+  $('finish-title').focus?.();
+}
+
+async function saveFinish(event) {
+  event.preventDefault();
+  const notes = $('note').value.trim();
+  await putCompletion({ ...run.completion, pain_after: picked('pain-after'), notes });
+  clearRun();
+  $('saved').textContent = 'Saved on this device.';
+}
+
+$('start').addEventListener('click', begin);
+$('pause').addEventListener('click', () => act((s, now) => (s.pausedAt === null ? engine.pause(s, now) : engine.resume(s, now))));
+$('skip').addEventListener('click', () => act(engine.skip));
+$('back').addEventListener('click', () => act(engine.back));
+$('done').addEventListener('click', () => act(engine.done));
+$('end').addEventListener('click', () => act(engine.end));
+$('more').addEventListener('click', () => act(engine.addRound));
+$('finish-form').addEventListener('submit', saveFinish);
+$('before').addEventListener('change', () => setMeta('pain_before_draft', picked('pain-before')));
+for (const button of document.querySelectorAll('[data-cue]')) {
+  const cue = button.dataset.cue;
+  button.setAttribute('aria-pressed', String(prefs[cue]));
+  button.addEventListener('click', () => {
+    setCuePref(cue, !prefs[cue]);
+    prefs = cuePrefs();
+    button.setAttribute('aria-pressed', String(prefs[cue]));
+    if (!prefs.voice) voice.stop();
+  });
+}
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'visible' || !timer) return;
+  tones.wake();
+  tick(); // catch up at once: the position comes from the clock, missed cues are skipped
+});
+load();

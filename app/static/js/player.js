@@ -1,0 +1,143 @@
+// The player engine: where a run of a timeline is, computed from timestamps. No DOM, no timers.
+// A state is a plain JSON object; every operation takes the clock's `now` (ms) and returns a new
+// state, so a reloaded or frozen page lands exactly where the wall clock says.
+
+const PLAYED = new Set(['work', 'reps']);
+
+/** A run of `timeline` (the server's segments) whose first segment begins at `startAt`. */
+export function start(timeline, startAt) {
+  return {
+    segments: timeline.map((s, index) => ({ ...s, index })),
+    startedAt: startAt,
+    anchorIndex: 0,
+    anchorAt: startAt,
+    pausedAt: null,
+    skipped: [],
+    rev: 0,
+  };
+}
+
+/** Which segment plays at `now`, how far into it, and what comes next. */
+export function position(state, now) {
+  const segs = state.segments;
+  const t = state.pausedAt ?? now;
+  let i = state.anchorIndex;
+  let begin = state.anchorAt;
+  while (i < segs.length) {
+    const d = segs[i].duration_ms;
+    if (d === null || t < begin + d) break;
+    begin += d;
+    i += 1;
+  }
+  const segment = segs[i] ?? null;
+  const elapsedMs = segment ? Math.max(0, t - begin) : 0;
+  const d = segment?.duration_ms ?? null;
+  return {
+    index: i,
+    segment,
+    next: segs[i + 1] ?? null,
+    segmentStartedAt: begin,
+    elapsedMs,
+    remainingMs: d === null ? null : d - elapsedMs,
+    waiting: segment !== null && d === null,
+    paused: state.pausedAt !== null,
+    finished: segment === null,
+    endedAt: segment === null ? begin : null,
+  };
+}
+
+export function pause(state, now) {
+  if (state.pausedAt !== null || position(state, now).finished) return state;
+  return { ...state, pausedAt: now, rev: state.rev + 1 };
+}
+
+export function resume(state, now) {
+  if (state.pausedAt === null) return state;
+  const anchorAt = state.anchorAt + (now - state.pausedAt);
+  return { ...state, anchorAt, pausedAt: null, rev: state.rev + 1 };
+}
+
+/** Ends the current segment now; a skipped work or reps segment does not count as played. */
+export function skip(state, now) {
+  const pos = position(state, now);
+  if (pos.finished) return state;
+  const skipped = PLAYED.has(pos.segment.kind) ? [...state.skipped, pos.index] : state.skipped;
+  return jump({ ...state, skipped }, now, pos.index + 1);
+}
+
+/** Goes back to the start of the previous segment (or restarts the first). */
+export function back(state, now) {
+  const target = Math.max(0, position(state, now).index - 1);
+  return jump({ ...state, skipped: state.skipped.filter((i) => i < target) }, now, target);
+}
+
+/** The tap that ends a self-paced segment. */
+export function done(state, now) {
+  const pos = position(state, now);
+  return pos.waiting ? jump(state, now, pos.index + 1) : state;
+}
+
+/** Ends the run now; the work not yet played counts as skipped. */
+export function end(state, now) {
+  const from = position(state, now).index;
+  const rest = state.segments.filter((s) => s.index >= from && PLAYED.has(s.kind));
+  return jump({ ...state, skipped: [...state.skipped, ...rest.map((s) => s.index)] }, now, Infinity);
+}
+
+/**
+ * One more round of the current timed step (or, once finished, of the last one): a copy of the
+ * step's last rest+work pair goes in after its last work segment. Labels "round n of m" follow.
+ */
+export function addRound(state, now) {
+  const pos = position(state, now);
+  const segs = state.segments;
+  const here = pos.segment ?? segs[segs.length - 1];
+  if (!here) return state;
+  const last = findLast(segs, (s) => s.step === here.step && s.kind === 'work');
+  const reachable = pos.finished ? last === segs.length - 1 : last >= pos.index;
+  if (last < 0 || !reachable) return state;
+  const work = segs[last];
+  const restAt = findLast(segs, (s) => s.step === here.step && s.kind === 'rest');
+  const round = (work.round ?? 1) + 1;
+  const added = [{ ...work, round }];
+  if (restAt >= 0) added.unshift({ ...segs[restAt], round: work.round });
+  const sameRun = (s) => s.step === work.step && s.side === work.side && s.set === work.set;
+  const next = [...segs.slice(0, last + 1), ...added, ...segs.slice(last + 1)].map((s, index) => {
+    const label =
+      s.kind === 'work' && sameRun(s)
+        ? s.label.replace(/round \d+ of \d+/, `round ${s.round} of ${round}`)
+        : s.label;
+    return { ...s, index, label };
+  });
+  const shift = (i) => (i > last ? i + added.length : i);
+  const at = state.pausedAt ?? now;
+  return {
+    ...state,
+    segments: next,
+    skipped: state.skipped.map(shift),
+    anchorIndex: pos.index,
+    anchorAt: pos.finished ? at : pos.segmentStartedAt,
+    rev: state.rev + 1,
+  };
+}
+
+/** How many of the routine's steps were played to the end (none of their work skipped). */
+export function stepsDone(state, now) {
+  const reached = position(state, now).index;
+  const steps = new Map();
+  for (const s of state.segments) {
+    const ok = s.index < reached && !state.skipped.includes(s.index);
+    steps.set(s.step, (steps.get(s.step) ?? true) && ok);
+  }
+  return [...steps.values()].filter(Boolean).length;
+}
+
+function jump(state, now, index) {
+  const anchorIndex = Math.min(index, state.segments.length);
+  return { ...state, anchorIndex, anchorAt: state.pausedAt ?? now, rev: state.rev + 1 };
+}
+
+function findLast(items, test) {
+  for (let i = items.length - 1; i >= 0; i -= 1) if (test(items[i])) return i;
+  return -1;
+}

@@ -1,0 +1,75 @@
+// Signing this device in and out. No DOM: the account and devices screens call these.
+import { dirtyCompletions, getMeta, setMeta } from './store.js';
+import { deviceZone } from './dates.js';
+import { requestSync } from './sync.js';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail ?? (status ? `The server answered ${status}.` : 'No connection.'));
+    this.status = status; // 0: the network failed
+    this.problem = problem ?? {};
+  }
+}
+
+/** JSON from the API (null for 204), with this device's token when it has one. */
+export async function api(path, { method = 'GET', body, auth = true } = {}) {
+  const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
+  const token = auth ? await getMeta('token') : null;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0);
+  }
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  return response.status === 204 ? null : response.json();
+}
+
+/** A name for this device that a person recognises in the devices list. */
+export function guessDeviceName(ua = navigator.userAgent) {
+  const system = [['Android', /Android/], ['iPhone', /iPhone/], ['iPad', /iPad/], ['Mac', /Macintosh/], ['Windows', /Windows/], ['Linux', /Linux/]]
+    .find(([, re]) => re.test(ua))?.[0];
+  const browser = [['Edge', /Edg\//], ['Firefox', /Firefox\//], ['Chrome', /Chrom(e|ium)\//], ['Safari', /Safari\//]]
+    .find(([, re]) => re.test(ua))?.[0];
+  return [browser, system].filter(Boolean).join(' on ') || 'This device';
+}
+
+async function start(username, token) {
+  await setMeta('token', token);
+  await setMeta('username', username);
+  await setMeta('sync:cursor', null); // a full pull: this account's runs from every device
+  // Runs finished before signing in are dirty in the store: this uploads them.
+  return requestSync();
+}
+
+export async function signUp(username, password) {
+  const body = { username, password, timezone: deviceZone(), device_name: guessDeviceName() };
+  const answer = await api('/api/v1/accounts', { method: 'POST', body, auth: false });
+  return start(answer.account.username, answer.token);
+}
+
+export async function signIn(username, password) {
+  const body = { username, password, device_name: guessDeviceName() };
+  const answer = await api('/api/v1/tokens', { method: 'POST', body, auth: false });
+  return start(username.toLowerCase(), answer.token);
+}
+
+export const signedInAs = async () => ((await getMeta('token')) ? getMeta('username') : null);
+
+export const unsyncedCount = async () => (await dirtyCompletions()).length;
+
+/**
+ * Signs this device out: revokes its token when the server can be reached, then forgets it.
+ * Runs not synced yet stay in the store and go up with the next sign-in.
+ */
+export async function signOut() {
+  try {
+    const mine = (await api('/api/v1/tokens')).items.find((t) => t.current);
+    if (mine) await api(`/api/v1/tokens/${mine.id}`, { method: 'DELETE' });
+  } catch {
+    // Offline or already revoked: forgetting it here is enough; it can be revoked from another device.
+  }
+  await setMeta('token', null);
+  await setMeta('sync:cursor', null);
+}

@@ -1,0 +1,99 @@
+// The device store: completions (API.md records plus `dirty`) and a tiny key/value meta store,
+// in IndexedDB behind a promise API.
+
+import { localIso } from './dates.js';
+
+const DB_NAME = 'squeeze';
+const COMPLETIONS = 'completions';
+const META = 'meta';
+let opening = null;
+
+function db() {
+  opening ??= new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore(COMPLETIONS, { keyPath: 'id' }).createIndex('dirty', 'dirty');
+      req.result.createObjectStore(META);
+    };
+    req.onsuccess = () => {
+      // Another tab upgrading the schema must not be blocked by us.
+      req.result.onversionchange = () => {
+        req.result.close();
+        opening = null;
+      };
+      resolve(req.result);
+    };
+    req.onerror = () => {
+      opening = null;
+      reject(req.error);
+    };
+  });
+  return opening;
+}
+
+/** Runs `work(stores)` in one transaction; resolves with its result once the transaction commits. */
+async function tx(names, mode, work) {
+  const t = (await db()).transaction(names, mode);
+  const stores = names.map((n) => t.objectStore(n));
+  let result;
+  const settled = new Promise((resolve, reject) => {
+    t.oncomplete = () => resolve(result);
+    t.onerror = t.onabort = () => reject(t.error);
+  });
+  result = await work(...stores);
+  return settled;
+}
+
+const req = (r) =>
+  new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+
+/**
+ * Saves a completion changed on this device: dirty=1 and `modified_at` now, unless
+ * `{ dirty: 0 }` or `{ touch: false }` says otherwise. Announces it with `squeeze:completion-saved`.
+ */
+export async function putCompletion(record, { dirty = 1, touch = true } = {}) {
+  const saved = { ...record, dirty, ...(touch ? { modified_at: localIso(Date.now()) } : {}) };
+  await tx([COMPLETIONS], 'readwrite', (s) => void s.put(saved));
+  window.dispatchEvent(new CustomEvent('squeeze:completion-saved', { detail: saved }));
+  return saved;
+}
+
+export const getCompletion = (id) => tx([COMPLETIONS], 'readonly', (s) => req(s.get(id)));
+
+export const allCompletions = () => tx([COMPLETIONS], 'readonly', (s) => req(s.getAll()));
+
+export const dirtyCompletions = () =>
+  tx([COMPLETIONS], 'readonly', (s) => req(s.index('dirty').getAll(1)));
+
+/**
+ * Marks records accepted by the server. Pass ids, or `{id, modified_at}` to clean a record only if
+ * it was not changed again since it was sent.
+ */
+export function markClean(ids) {
+  return tx([COMPLETIONS], 'readwrite', async (s) => {
+    for (const item of ids) {
+      const id = typeof item === 'string' ? item : item.id;
+      const rec = await req(s.get(id));
+      if (!rec || (typeof item !== 'string' && rec.modified_at !== item.modified_at)) continue;
+      s.put({ ...rec, dirty: 0 });
+    }
+  });
+}
+
+/** Writes records pulled from the server, never over a record that is dirty here. */
+export function storeFromServer(records) {
+  return tx([COMPLETIONS], 'readwrite', async (s) => {
+    for (const rec of records) {
+      const mine = await req(s.get(rec.id));
+      if (mine?.dirty === 1) continue;
+      s.put({ ...rec, dirty: 0 });
+    }
+  });
+}
+
+export const getMeta = (key) => tx([META], 'readonly', (s) => req(s.get(key)));
+
+export const setMeta = (key, value) => tx([META], 'readwrite', (s) => void s.put(value, key));

@@ -1,0 +1,160 @@
+// Sync: the store's dirty records are the outbox. Pushes them, pulls what changed elsewhere, and
+// retries with backoff. No DOM here: state goes out as a `squeeze:sync-state` event on window.
+// The core (`syncOnce`) touches no window either, so a module service worker can import it.
+
+import * as realStore from './store.js';
+
+const BATCH = 500; // the API takes at most 500 records per push
+const BASE_DELAY_MS = 2000;
+const MAX_DELAY_MS = 5 * 60 * 1000;
+export const SYNC_TAG = 'squeeze-sync'; // the Background Sync tag the service worker answers
+
+/** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at 5 min, each scaled into [½, 1]. */
+export function backoffDelay(attempt, random = Math.random) {
+  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+export class SyncError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status; // 0 when the network itself failed
+  }
+}
+
+const withoutDirty = ({ dirty, ...record }) => record;
+
+async function post(fetchImpl, token, body) {
+  let response;
+  try {
+    response = await fetchImpl('/api/v1/sync', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new SyncError(0, 'offline');
+  }
+  if (!response.ok) throw new SyncError(response.status, `sync answered ${response.status}`);
+  return response.json();
+}
+
+/**
+ * One full sync: pushes every dirty record (500 at a time) and pulls until the server has no more.
+ * Resolves with `{signedIn, pending, rejected, pulled}` (pulled: records written to the store, so
+ * screens know to redraw); rejects with a SyncError when it could not finish.
+ */
+export async function syncOnce({ store = realStore, fetchImpl = globalThis.fetch } = {}) {
+  const token = await store.getMeta('token');
+  if (!token) return { signedIn: false, pending: (await store.dirtyCompletions()).length, rejected: 0, pulled: 0 };
+  const sent = new Set();
+  let pulled = 0;
+  const rejected = new Set();
+  let cursorReset = false;
+  for (;;) {
+    const dirty = await store.dirtyCompletions();
+    const batch = dirty.filter((r) => !sent.has(r.id)).slice(0, BATCH);
+    const cursor = (await store.getMeta('sync:cursor')) ?? null;
+    let answer;
+    try {
+      answer = await post(fetchImpl, token, { cursor, push: batch.map(withoutDirty) });
+    } catch (error) {
+      if (error.status === 400 && cursor && !cursorReset) {
+        // A cursor the server does not know (another account's, or an old one): start over.
+        cursorReset = true;
+        await store.setMeta('sync:cursor', null);
+        continue;
+      }
+      if (error.status === 401) await store.setMeta('token', null); // revoked: sign in again
+      throw error;
+    }
+    batch.forEach((r) => sent.add(r.id));
+    const byId = new Map(batch.map((r) => [r.id, r]));
+    // Clean only what was sent as it is now: a record edited during the request stays dirty.
+    await store.markClean(answer.accepted.map((id) => ({ id, modified_at: byId.get(id)?.modified_at })));
+    answer.rejected.forEach((r) => r.id && rejected.add(r.id));
+    await store.storeFromServer(answer.pull);
+    pulled += answer.pull.length;
+    await store.setMeta('sync:cursor', answer.cursor);
+    if (!answer.more && !dirty.some((r) => !sent.has(r.id))) break;
+  }
+  await store.setMeta('sync:rejected', [...rejected]);
+  await store.setMeta('sync:last', new Date().toISOString());
+  const pending = (await store.dirtyCompletions()).length;
+  return { signedIn: true, pending, rejected: rejected.size, pulled };
+}
+
+// ── In a page: when to sync, and telling the screens how it went ──
+
+let running = null;
+let again = false;
+let attempt = 0;
+let retryTimer = null;
+
+function announce(detail) {
+  window.dispatchEvent(new CustomEvent('squeeze:sync-state', { detail }));
+}
+
+async function askForBackgroundSync() {
+  try {
+    const registration = await navigator.serviceWorker?.ready;
+    await registration?.sync?.register(SYNC_TAG);
+  } catch {
+    // No Background Sync (Firefox, Safari): the triggers below and the backoff still cover it.
+  }
+}
+
+async function runExclusive() {
+  // One sync at a time across this device's tabs, where the browser can say so.
+  const run = () => syncOnce();
+  return navigator.locks ? navigator.locks.request('squeeze-sync', run) : run();
+}
+
+/** Syncs now (or right after the sync in progress); never rejects. */
+export function requestSync() {
+  if (running) {
+    again = true;
+    return running;
+  }
+  clearTimeout(retryTimer);
+  announce({ syncing: true });
+  running = runExclusive()
+    .then((result) => {
+      attempt = 0;
+      announce({ syncing: false, ...result });
+      return result;
+    })
+    .catch(async (error) => {
+      const pending = (await realStore.dirtyCompletions().catch(() => [])).length;
+      const signedOut = error.status === 401;
+      announce({ syncing: false, failed: true, offline: error.status === 0, signedIn: !signedOut, pending });
+      if (signedOut) return null;
+      if (error.status === 0) askForBackgroundSync();
+      retryTimer = setTimeout(requestSync, backoffDelay(attempt++));
+      return null;
+    })
+    .finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        requestSync();
+      }
+    });
+  return running;
+}
+
+if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+  window.addEventListener('online', () => {
+    attempt = 0;
+    requestSync();
+  });
+  window.addEventListener('squeeze:completion-saved', () => requestSync());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') requestSync();
+  });
+  // The service worker's Background Sync hands the work to an open page.
+  navigator.serviceWorker?.addEventListener('message', (event) => {
+    if (event.data?.type === SYNC_TAG) requestSync();
+  });
+  requestSync();
+}

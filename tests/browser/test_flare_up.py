@@ -1,0 +1,79 @@
+"""The flare-up rescue: one tap starts it, and "+1 round" adds a squeeze and a relax on the spot."""
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.browser.conftest import PHONE, LiveServer
+
+# A returning user: the once-only safety notice was read on an earlier visit.
+SAFETY_SEEN = "localStorage.setItem('squeeze.safety-seen', '1')"
+
+START = 1_795_000_000  # a fixed wall-clock second for page.clock
+ALL_COMPLETIONS = "async () => (await import('/static/js/store.js')).allCompletions()"
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    context.add_init_script(SAFETY_SEEN)
+    yield context
+    context.close()
+
+
+def playing_page(context: BrowserContext) -> Page:
+    page = context.new_page()
+    page.clock.install(time=START)
+    return page
+
+
+def completions(page: Page) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = page.evaluate(ALL_COMPLETIONS)
+    return records
+
+
+def test_the_home_button_starts_the_flare_up_at_once(
+    context: BrowserContext, live_server: LiveServer
+) -> None:
+    page = playing_page(context)
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Flare-up").first.click()
+    expect(page).to_have_url(live_server.url + "/play/flare-up")
+    expect(page.locator("#stage")).to_be_visible()
+    expect(page.get_by_role("button", name="Start")).to_be_hidden()
+
+
+def test_the_shortcut_starts_at_once_and_one_more_round_adds_a_squeeze_and_a_relax(
+    context: BrowserContext, live_server: LiveServer
+) -> None:
+    page = playing_page(context)
+    page.goto(live_server.url + "/play/flare-up")
+    now = page.locator("#now")
+    # No question first: the run is under way (a short lead-in, then 3 s to get ready).
+    expect(page.locator("#stage")).to_be_visible()
+    expect(now).to_contain_text("Get ready")
+    page.get_by_role("button", name="+1 round").click()
+    page.clock.run_for(4_000)  # 0.6 s lead-in + 3 s ready: the first squeeze
+    expect(now).to_have_text("Booty flex, round 1 of 4")
+    page.clock.run_for(27_000)  # three squeezes and two relaxes later: the added relax
+    expect(page.locator("#kind")).to_have_text("Relax")
+    page.clock.run_for(3_000)
+    expect(now).to_have_text("Booty flex, round 4 of 4")
+    page.clock.run_for(7_000)
+    expect(page.locator("#finish")).to_be_visible()
+    [record] = completions(page)
+    assert record["routine"] == "flare-up"
+    assert (record["steps_done"], record["steps_total"]) == (1, 1)
+    assert record["pain_before"] is None
+
+
+def test_without_the_extra_round_it_ends_after_three(
+    context: BrowserContext, live_server: LiveServer
+) -> None:
+    page = playing_page(context)
+    page.goto(live_server.url + "/play/flare-up")
+    expect(page.locator("#now")).to_contain_text("Get ready")
+    page.clock.run_for(31_000)
+    expect(page.locator("#finish")).to_be_visible()

@@ -24,7 +24,11 @@ def make_engine(database_url: str, pool_size: int = 10) -> Engine:
         return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    # Open SQLite connections cost a file handle, while reopening one costs its PRAGMAs: keep one
+    # per worker thread (anyio's pool has 40) so a busy server never churns or queues for them.
+    engine = create_engine(
+        url, connect_args={"check_same_thread": False}, pool_size=40, max_overflow=40
+    )
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine

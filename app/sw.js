@@ -20,6 +20,17 @@ self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
+// Background Sync: the connection is back, so wake an open page to push its outbox (sync.js). With
+// no page open there is nothing to do: the next start of the app syncs first thing.
+self.addEventListener('sync', (event) => {
+  if (event.tag !== 'squeeze-sync') return;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((pages) => {
+      for (const page of pages) page.postMessage({ type: 'squeeze-sync' });
+    }),
+  );
+});
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);

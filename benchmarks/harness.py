@@ -76,7 +76,7 @@ def wrk(
     """Load `url` with wrk for `seconds`; `script` is a Lua file in benchmarks/lua."""
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
-    args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    args = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     if script:
         args += ["-s", str(LUA / script)]
     out = subprocess.run(

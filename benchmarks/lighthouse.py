@@ -55,18 +55,18 @@ def audit(url: str) -> dict[str, object]:
     return report
 
 
-def failing(report: dict[str, object]) -> list[str]:
-    """The audits that cost points, by id, with their score."""
+def failing(report: dict[str, object]) -> list[tuple[str, float]]:
+    """The audits that cost points: (id, score)."""
     audits = report["audits"]
     assert isinstance(audits, dict)
     categories = report["categories"]
     assert isinstance(categories, dict)
     weighted = {ref["id"] for c in categories.values() for ref in c["auditRefs"] if ref["weight"]}
-    return sorted(
-        f"{a['id']} ({a['score']:.2f})"
+    return [
+        (a["id"], a["score"])
         for a in audits.values()
         if a["id"] in weighted and a.get("score") is not None and a["score"] < 1
-    )
+    ]
 
 
 def main() -> None:
@@ -105,7 +105,10 @@ def main() -> None:
                 + f" | {metric['total-blocking-time']:.0f} ms"
                 + f" | {metric['cumulative-layout-shift']:.3f} |"
             )
-            short[name] = sorted({f for r in reports for f in failing(r)})
+            worst: dict[str, float] = {}
+            for audit_id, score in (pair for r in reports for pair in failing(r)):
+                worst[audit_id] = min(score, worst.get(audit_id, 1.0))
+            short[name] = [f"{k} ({v:.2f} at worst)" for k, v in sorted(worst.items())]
     for name, audits in short.items():
         print(f"\n{name}: audits scored below 1: {', '.join(audits) or 'none'}")
 

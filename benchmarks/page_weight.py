@@ -45,7 +45,9 @@ def first_load(url: str) -> list[tuple[str, int, int]]:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
         page = browser.new_context(viewport=PHONE).new_page()  # type: ignore[arg-type]
         page.goto(url + "/", wait_until="load")
-        page.wait_for_function("performance.getEntriesByType('navigation')[0].loadEventEnd > 0")
+        page.wait_for_function(
+            "() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0"
+        )
         urls = [url + "/", *page.evaluate(BEFORE_LOAD)]
         browser.close()
     rows = []
@@ -62,7 +64,7 @@ def paints(browser: Browser, url: str, runs: int) -> dict[str, list[float]]:
         page = context.new_page()
         page.goto(url + "/")
         out["first visit"].append(page.evaluate(FCP))
-        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
         page.reload()
         out["repeat, online"].append(page.evaluate(FCP))
         context.set_offline(True)

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, col, select
 
-from app.api.sync import _checked
+from app.api.sync import checked_run
 from app.completion_schemas import EXAMPLE, CompletionOut, Rejected
 from app.completion_store import lock_account, out, write
 from app.db import ReadSession, WriteSession
@@ -178,7 +178,7 @@ def import_json(body: ImportIn, account: CurrentAccount, session: WriteSession) 
     runs: list[Run] = []
     rejected: list[Rejected] = []
     for item in body.completions:
-        checked = _checked(item, now)
+        checked = checked_run(item, now)
         if isinstance(checked, Rejected):
             rejected.append(checked)
         else:

@@ -1,14 +1,17 @@
 """Routines: the built-ins and a person's own, with their compiled timelines."""
 
 import base64
+import hashlib
+from functools import cache
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Header, Path, Query, Response
 from pydantic import BaseModel
 
 from app.catalog import (
     NoSlug,
     SlugTaken,
+    builtin_detail,
     builtin_summaries,
     create_routine,
     delete_routine,
@@ -73,18 +76,25 @@ def list_routines(
     return Page(items=items[start:end], next_cursor=_cursor(end) if end < len(items) else None)
 
 
-@router.get("/routines/{slug}", summary="One routine with its timeline")
+@router.get("/routines/{slug}", summary="One routine with its timeline", response_model=RoutineView)
 def get_routine(
     slug: SlugPath,
     session: ReadSession,
     account: OptionalAccount,
     response: Response,
+    if_none_match: Annotated[str | None, Header(include_in_schema=False)] = None,
     version: Annotated[int | None, Query(ge=1, description="An older version of your own.")] = None,
-) -> RoutineView:
+) -> RoutineView | Response:
     """A routine and the flat timeline the player plays, compiled from its steps.
 
     `version` replays the routine as it was when a completion was logged.
     """
+    if version is None and is_builtin(slug):
+        body, etag = _builtin_json(slug)
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if if_none_match == etag:
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type="application/json", headers=headers)
     detail = find_routine(session, account.id if account else None, slug, version)
     if detail is None:
         which = f" at version {version}" if version is not None else ""
@@ -159,6 +169,15 @@ def progression_out(routine: RoutineOut) -> LevelOut | None:
         current=_ref(level.current),
         next=_ref(level.next) if level.next else None,
     )
+
+
+@cache
+def _builtin_json(slug: str) -> tuple[bytes, str]:
+    # A built-in never changes within a release: serialise it once, not on every request.
+    detail = builtin_detail(slug)
+    assert detail is not None
+    body = _view(detail).model_dump_json(by_alias=True).encode()
+    return body, f'"{hashlib.sha256(body).hexdigest()[:32]}"'
 
 
 def _view(detail: RoutineDetail) -> RoutineView:

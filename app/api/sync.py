@@ -8,8 +8,8 @@ from pydantic import ValidationError
 
 from app.api.completions import invalid
 from app.completion_schemas import CompletionIn, Rejected, SyncIn, SyncOut
-from app.completion_store import changes_since, lock_account, out, write
-from app.db import WriteSession
+from app.completion_store import account_row, changes_since, lock_account, out, write
+from app.db import ReadSession, WriteSession
 from app.domain.completion_rules import Run, run_errors
 from app.domain.cursor import seal, unseal
 from app.models import Account, Completion, utcnow
@@ -32,7 +32,8 @@ def _since(account: Account, cursor: str | None) -> int:
     return seq
 
 
-def _checked(item: Any, now: datetime) -> Run | Rejected:
+def checked_run(item: Any, now: datetime) -> Run | Rejected:
+    """A pushed item as a valid run, or its rejection with the problem (never an exception)."""
     raw_id = item.get("id") if isinstance(item, dict) else None
     shown_id = raw_id if isinstance(raw_id, str) and len(raw_id) <= 64 else None
     try:
@@ -53,21 +54,25 @@ def _as_body(problem: Problem) -> dict[str, Any]:
 
 
 @router.post("/sync", summary="Push changed runs, pull what changed elsewhere")
-def sync(body: SyncIn, account: CurrentAccount, session: WriteSession) -> SyncOut:
+def sync(
+    body: SyncIn, account: CurrentAccount, reader: ReadSession, writer: WriteSession
+) -> SyncOut:
     """Stores each valid pushed run (later `modified_at` wins; a tie keeps the stored one) and
     answers every run of the account changed since `cursor`, at most 500 at a time (`more: true`
     asks for another call with the new cursor). A bad record is rejected alone, with its problem.
     Replaying a push changes nothing."""
     assert account.id is not None
     since = _since(account, body.cursor)
-    locked = lock_account(session, account.id)
+    # A pull alone writes nothing, so it needs no write lock: pulls never queue behind pushes.
+    session = writer if body.push else reader
+    locked = lock_account(session, account.id) if body.push else account_row(session, account.id)
     if since > locked.last_seq:
         raise Problem(400, BAD_CURSOR)
     now = utcnow()
     runs: list[Run] = []
     rejected: list[Rejected] = []
     for item in body.push:
-        checked = _checked(item, now)
+        checked = checked_run(item, now)
         (rejected if isinstance(checked, Rejected) else runs).append(checked)  # type: ignore[arg-type]
     written = write(session, locked, runs)
     page = changes_since(session, account.id, since, PULL_LIMIT + 1)
@@ -81,7 +86,7 @@ def sync(body: SyncIn, account: CurrentAccount, session: WriteSession) -> SyncOu
     }
     answer = SyncOut(
         cursor=seal(cursor_key(account), SYNC_CURSOR, next_seq),
-        pull=[out(row) for row in [*page, *losers.values()]],
+        pull=[*(out(row) for row in page), *(out(row) for row in losers.values())],
         accepted=list(dict.fromkeys(run.id for run in runs)),
         rejected=rejected,
         more=more,

@@ -107,3 +107,15 @@ def test_openapi_describes_routes_with_examples(client: TestClient) -> None:
     schemas = spec["components"]["schemas"]
     assert schemas["ExerciseOut"]["examples"]
     assert schemas["Step"]["examples"]
+
+
+def test_builtin_timeline_has_an_etag_and_answers_304_when_unchanged(client: TestClient) -> None:
+    first = client.get("/api/v1/routines/morning")
+    etag = first.headers["etag"]
+    again = client.get("/api/v1/routines/morning", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+    # The cached answer is exactly what compiling the routine afresh gives.
+    compiled = client.get("/api/v1/routines/morning", params={"version": 1})
+    assert compiled.json() == first.json()
+    assert client.get("/api/v1/routines/evening").headers["etag"] != etag

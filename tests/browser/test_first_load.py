@@ -21,7 +21,7 @@ def test_the_first_visit_to_home_is_small(browser: Browser, live_server: LiveSer
     requests: list[Request] = []
     page.on("request", lambda request: requests.append(request))
     page.goto(live_server.url + "/", wait_until="load")
-    page.wait_for_function("performance.getEntriesByType('navigation')[0].loadEventEnd > 0")
+    page.wait_for_function("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0")
     # What the page asked for before its load event began; the load handler's imports come after.
     fetched = set(page.evaluate(BEFORE_LOAD))
     before_load = [r for r in requests if r.url in fetched or r.is_navigation_request()]

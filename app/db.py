@@ -1,5 +1,7 @@
 """The database engine, SQLite pragmas, and the session dependencies."""
 
+import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -7,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 SQLITE_PRAGMAS = (
@@ -30,7 +33,7 @@ def make_engine(database_url: str, pool_size: int = 10) -> Engine:
         url, connect_args={"check_same_thread": False}, pool_size=40, max_overflow=40
     )
     event.listen(engine, "connect", _sqlite_on_connect)
-    event.listen(engine, "begin", _sqlite_on_begin)
+    _WriterGate().install(engine)
     return engine
 
 
@@ -48,11 +51,46 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_on_begin(connection: Connection) -> None:
-    # A deferred transaction that later writes cannot wait for the lock (SQLITE_BUSY at once);
-    # IMMEDIATE makes concurrent writers queue on busy_timeout instead.
-    immediate = connection.get_execution_options().get("immediate", False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+class _WriterGate:
+    """One SQLite write transaction at a time per process, queued on a lock.
+
+    A deferred transaction that later writes cannot wait for the lock (SQLITE_BUSY at once), so
+    writes BEGIN IMMEDIATE. Under load, SQLite's own busy handler polls with growing sleeps and
+    lets some writers starve past busy_timeout; threads blocked on this lock wait their turn
+    instead, and busy_timeout is left to arbitrate between processes.
+    """
+
+    def __init__(self, wait_s: float = 30.0) -> None:
+        self.lock = threading.Lock()
+        self.wait_s = wait_s
+
+    def install(self, engine: Engine) -> None:
+        event.listen(engine, "begin", self.begin)
+        event.listen(engine, "commit", self.end)
+        event.listen(engine, "rollback", self.end)
+        # The pool's reset is the backstop for a transaction that never saw commit or rollback.
+        event.listen(engine, "reset", lambda _dbapi, record, _state: self._release(record.info))
+
+    def begin(self, connection: Connection) -> None:
+        if not connection.get_execution_options().get("immediate", False):
+            connection.exec_driver_sql("BEGIN")
+            return
+        if not self.lock.acquire(timeout=self.wait_s):
+            busy = sqlite3.OperationalError("database is locked")
+            raise OperationalError("BEGIN IMMEDIATE", None, busy)
+        connection.info["holds_writer_gate"] = True
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            self._release(connection.info)
+            raise
+
+    def end(self, connection: Connection) -> None:
+        self._release(connection.info)
+
+    def _release(self, info: dict[Any, Any]) -> None:
+        if info.pop("holds_writer_gate", False):
+            self.lock.release()
 
 
 def get_session(request: Request) -> Iterator[Session]:

@@ -21,6 +21,7 @@ from app.api import (
     sync,
     tokens,
 )
+from app.compression import CompressShell
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.db import make_engine
 from app.headers import SecurityHeaders
@@ -78,5 +79,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=PROJECT_ROOT / "app" / "static"), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(CompressShell)
     app.add_middleware(SecurityHeaders)  # outermost: 413s get the headers too
     return app

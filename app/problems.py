@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -107,6 +108,17 @@ def install_problem_handlers(app: FastAPI) -> None:
             title="Invalid request",
             type_="/problems/validation",
             errors=errors,
+        )
+
+    @app.exception_handler(OperationalError)
+    async def _database_busy(request: Request, exc: OperationalError) -> JSONResponse:
+        # SQLite's writers waited out busy_timeout, or PostgreSQL is unreachable: nothing was
+        # written, and the same request will work in a moment.
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return problem_response(
+            503,
+            "The database is busy or unreachable; nothing was changed. Try again in a moment.",
+            headers={"Retry-After": "1"},
         )
 
     @app.exception_handler(Exception)

@@ -76,7 +76,9 @@ def wrk(
     """Load `url` with wrk for `seconds`; `script` is a Lua file in benchmarks/lua."""
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
+    # A 10 s timeout: a slow answer is latency (p99), not an error; errors are failures.
     args = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    args += ["--timeout", "10s"]
     if script:
         args += ["-s", str(LUA / script)]
     out = subprocess.run(
@@ -86,7 +88,10 @@ def wrk(
 
 
 def _ms(text: str) -> float:
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()  # type: ignore[union-attr]
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if match is None:  # wrk prints "-nanus" when nothing completed
+        return float("nan")
+    value, unit = match.groups()
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 

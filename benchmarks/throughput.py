@@ -2,7 +2,8 @@
 
     .venv/bin/python -m benchmarks.throughput [--database URL] [--seconds 10] [--accounts 0]
 
-Same uvicorn settings (one worker) and the same wrk load (2 threads, 32 connections) for every row.
+Same uvicorn settings (one worker) and the same wrk load (2 threads, 32 connections unless
+--connections says otherwise) for every row.
 With --accounts N (and --per-account M) the database first gets N accounts of M completions each,
 so the same rows can be measured at scale.
 """
@@ -32,7 +33,9 @@ def migrate(database_url: str) -> None:
     command.upgrade(config, "head")
 
 
-def run(database_url: str, seconds: int, accounts: int, per_account: int) -> list[Load]:
+def run(
+    database_url: str, seconds: int, accounts: int, per_account: int, connections: int = 32
+) -> list[Load]:
     """Every row of the table, baseline first."""
     migrate(database_url)
     engine = create_engine(database_url)
@@ -48,7 +51,14 @@ def run(database_url: str, seconds: int, accounts: int, per_account: int) -> lis
     body.write_text(json.dumps({"cursor": None, "push": []}))
     results = []
     with Server("benchmarks.baseline_app:app") as baseline:
-        results.append(wrk("bare FastAPI JSON (baseline)", baseline.url + "/json", seconds=seconds))
+        results.append(
+            wrk(
+                "bare FastAPI JSON (baseline)",
+                baseline.url + "/json",
+                seconds=seconds,
+                connections=connections,
+            )
+        )
     env = {"DATABASE_URL": database_url}
     with Server("app.main:create_app", env=env, factory=True) as squeeze:
         results.append(
@@ -56,6 +66,7 @@ def run(database_url: str, seconds: int, accounts: int, per_account: int) -> lis
                 "GET /api/v1/routines/morning",
                 squeeze.url + "/api/v1/routines/morning",
                 seconds=seconds,
+                connections=connections,
             )
         )
         results.append(
@@ -63,6 +74,7 @@ def run(database_url: str, seconds: int, accounts: int, per_account: int) -> lis
                 "sync pull 100",
                 squeeze.url + "/api/v1/sync",
                 seconds=seconds,
+                connections=connections,
                 script="post_body.lua",
                 env={"BODY_FILE": str(body), "TOKEN": reader.token},
             )
@@ -72,6 +84,7 @@ def run(database_url: str, seconds: int, accounts: int, per_account: int) -> lis
                 "sync push 100",
                 squeeze.url + "/api/v1/sync",
                 seconds=seconds,
+                connections=connections,
                 script="push.lua",
                 env={"TOKENS": f"{pusher_a.token},{pusher_b.token}", "RECORDS": "100"},
             )
@@ -81,6 +94,7 @@ def run(database_url: str, seconds: int, accounts: int, per_account: int) -> lis
                 "GET /api/v1/stats (10 years)",
                 squeeze.url + "/api/v1/stats",
                 seconds=seconds,
+                connections=connections,
                 script="auth_get.lua",
                 env={"TOKEN": historian.token},
             )
@@ -111,11 +125,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--accounts", type=int, default=0)
     parser.add_argument("--per-account", type=int, default=100)
+    parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     url = args.database or os.environ.get("BENCH_DATABASE_URL")
     url = url or f"sqlite:///{scratch_dir() / 'bench.db'}"
-    results = run(url, args.seconds, args.accounts, args.per_account)
+    results = run(url, args.seconds, args.accounts, args.per_account, args.connections)
     print(table(results))
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))

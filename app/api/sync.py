@@ -7,12 +7,12 @@ from fastapi import APIRouter
 from pydantic import ValidationError
 
 from app.api.completions import invalid
-from app.completion_schemas import CompletionIn, Rejected, SyncIn, SyncOut
+from app.completion_schemas import CompletionIn, CompletionOut, Rejected, SyncIn, SyncOut
 from app.completion_store import account_row, changes_since, lock_account, out, write
 from app.db import ReadSession, WriteSession
 from app.domain.completion_rules import Run, run_errors
 from app.domain.cursor import seal, unseal
-from app.models import Account, Completion, utcnow
+from app.models import Account, utcnow
 from app.problems import Problem, problem_body, validation_errors
 from app.schemas import PROBLEM_RESPONSES
 from app.security import CurrentAccount, cursor_key
@@ -63,33 +63,39 @@ def sync(
     Replaying a push changes nothing."""
     assert account.id is not None
     since = _since(account, body.cursor)
-    # A pull alone writes nothing, so it needs no write lock: pulls never queue behind pushes.
-    session = writer if body.push else reader
-    locked = lock_account(session, account.id) if body.push else account_row(session, account.id)
-    if since > locked.last_seq:
-        raise Problem(400, BAD_CURSOR)
     now = utcnow()
     runs: list[Run] = []
     rejected: list[Rejected] = []
     for item in body.push:
         checked = checked_run(item, now)
         (rejected if isinstance(checked, Rejected) else runs).append(checked)  # type: ignore[arg-type]
-    written = write(session, locked, runs)
-    page = changes_since(session, account.id, since, PULL_LIMIT + 1)
+    stale: dict[str, CompletionOut] = {}
+    if runs:
+        # The write lock is held for the merge alone; the pull below reads what was committed.
+        locked = lock_account(writer, account.id)
+        _check_cursor(since, locked)
+        written = write(writer, locked, runs)
+        stale = {w.row.id: out(w.row) for w in written if w.client_is_stale}
+        writer.commit()
+    else:
+        # A pull alone writes nothing, so it takes no write lock and never queues behind pushes.
+        _check_cursor(since, account_row(reader, account.id))
+    page = changes_since(reader, account.id, since, PULL_LIMIT + 1)
     more = len(page) > PULL_LIMIT
     page = page[:PULL_LIMIT]
     next_seq = page[-1].seq if page else since
     # A device whose push lost to a newer stored version gets that version now, whatever its cursor.
-    in_page = {row.id for row in page}
-    losers: dict[str, Completion] = {
-        w.row.id: w.row for w in written if w.client_is_stale and w.row.id not in in_page
-    }
-    answer = SyncOut(
+    for row in page:
+        stale.pop(row.id, None)
+    return SyncOut(
         cursor=seal(cursor_key(account), SYNC_CURSOR, next_seq),
-        pull=[*(out(row) for row in page), *(out(row) for row in losers.values())],
+        pull=[*(out(row) for row in page), *stale.values()],
         accepted=list(dict.fromkeys(run.id for run in runs)),
         rejected=rejected,
         more=more,
     )
-    session.commit()
-    return answer
+
+
+def _check_cursor(since: int, account: Account) -> None:
+    if since > account.last_seq:
+        raise Problem(400, BAD_CURSOR)

@@ -23,20 +23,10 @@ from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
 
-from benchmarks.harness import Server, free_port, scratch_dir
+from benchmarks.harness import CHROMIUM, CHROMIUM_FLAGS, Server, free_port, scratch_dir
 from tests.databases import migrate
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+FLAGS = CHROMIUM_FLAGS
 ROUTINE = "morning"  # 172 s
 MARGIN_S = 4.0
 

@@ -15,23 +15,12 @@ import statistics
 import subprocess
 from pathlib import Path
 
-from benchmarks.harness import Server, scratch_dir
+from benchmarks.harness import CHROMIUM_FLAGS, Server, scratch_dir
 from tests.databases import migrate
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = " ".join(
-    [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
-)
+CHROME_FLAGS = " ".join(CHROMIUM_FLAGS)
 PAGES = {"home": "/", "player": "/play/morning"}
 
 

@@ -13,7 +13,8 @@ from sqlalchemy import create_engine, func, select
 from app.models import Completion
 from benchmarks.harness import Load, Server, scratch_dir, wrk
 from benchmarks.seed import seed_accounts, seed_many
-from benchmarks.throughput import migrate, run, table
+from benchmarks.throughput import run, table
+from tests.databases import migrate
 
 
 def seed(database_url: str, accounts: int, per_account: int) -> tuple[int, float]:

@@ -15,22 +15,13 @@ import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import create_engine
 
-from benchmarks.harness import ROOT, Load, Server, scratch_dir, wrk
+from benchmarks.harness import Load, Server, scratch_dir, wrk
 from benchmarks.seed import seed_accounts, seed_history, seed_many
+from tests.databases import migrate
 
 GOALS = {"sync pull 100": 0.50, "sync push 100": 0.20}
-
-
-def migrate(database_url: str) -> None:
-    """The newest schema on `database_url`."""
-    config = Config(str(ROOT / "alembic.ini"))
-    config.attributes["database_url"] = database_url
-    config.attributes["configure_logger"] = False
-    command.upgrade(config, "head")
 
 
 def run(

@@ -40,6 +40,8 @@ def test_a_saved_routine_plays_offline_and_its_run_keeps_the_version(
     context.set_offline(True)
     page.goto(live_server.url + "/play/desk-break")
     expect(page.locator("#routine-name")).to_have_text("Desk break")
+    # Its steps are shown where they can be changed: in the builder, not a built-in's page.
+    expect(page.locator("#details")).to_have_attribute("href", "/routines/desk-break/edit")
     page.get_by_role("button", name="Start").click()
     expect(page.locator("#stage")).to_be_visible()
     page.clock.run_for(5_600)  # the lead-in and 5 s to get into the stretch

@@ -68,7 +68,7 @@ async function load() {
   document.title = `${routine.name} · Squeeze`;
   $('status').textContent = '';
   $('summary').textContent = routine.summary;
-  $('details').href = `/routines/${slug}`;
+  $('details').href = routine.builtin ? `/routines/${slug}` : `/routines/${slug}/edit`; // own routines' steps live in the builder
   run = loadRun(slug, clock.now());
   if (run?.completion) showFinish();
   else if (run) play(); else if (slug === 'flare-up') begin(); else showBefore(); // a rescue starts at once, no question first

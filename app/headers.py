@@ -10,7 +10,7 @@ CONTENT_SECURITY_POLICY = (
 # Only the screen wake lock (kept on while a routine plays) is used; everything else is off.
 PERMISSIONS_POLICY = (
     "screen-wake-lock=(self), camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
-    "bluetooth=(), serial=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
+    "serial=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
     "display-capture=(), fullscreen=(), publickey-credentials-get=(), browsing-topics=()"
 )
 HSTS = "max-age=63072000; includeSubDomains"

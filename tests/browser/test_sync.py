@@ -212,3 +212,31 @@ def test_a_run_played_offline_on_the_player_is_uploaded_when_back_online(
     assert stored["routine"] == "flare-up"
     assert (stored["steps_done"], stored["steps_total"]) == (1, 1)
     context.close()
+
+
+def test_runs_kept_at_sign_out_go_to_their_own_account_not_the_next_one(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    page = open_account(context, live_server)
+    sign_up_in_page(page, "anna")
+    context.set_offline(True)
+    run_id = finish_run(page, note="anna's run")
+    page.get_by_role("button", name="Sign out on this device").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Sign out, keep them here").click()
+    expect(page.get_by_role("heading", name="Sign in", exact=True)).to_be_visible()
+    context.set_offline(False)
+
+    # Someone else signs up on the same phone: anna's run is not theirs to upload.
+    sign_up_in_page(page, "ben")
+    expect(page.locator("#account-status")).to_contain_text("Everything on this device is synced")
+    assert server_runs(live_server, "ben") == []
+    assert server_runs(live_server, "anna") == []
+    assert device_ids(page) == [run_id]
+
+    page.get_by_role("button", name="Sign out on this device").click()
+    expect(page.get_by_role("heading", name="Sign in", exact=True)).to_be_visible()
+    sign_in_in_page(page, "anna")
+    eventually(page, lambda: [r["id"] for r in server_runs(live_server, "anna")] == [run_id])
+    assert server_runs(live_server, "ben") == []
+    context.close()

@@ -1,5 +1,5 @@
 // Signing this device in and out. No DOM: the account and devices screens call these.
-import { dirtyCompletions, getMeta, setMeta } from './store.js';
+import { dirtyCompletions, getMeta, holdFor, release, setMeta } from './store.js';
 import { deviceZone } from './dates.js';
 import { requestSync } from './sync.js';
 
@@ -38,6 +38,7 @@ export function guessDeviceName(ua = navigator.userAgent) {
 async function start(username, token) {
   await setMeta('token', token);
   await setMeta('username', username);
+  await release(username); // runs it left unsynced when it last signed out here
   await setMeta('sync:cursor', null); // a full pull: this account's runs from every device
   // Runs finished before signing in are dirty in the store: this uploads them.
   return requestSync();
@@ -72,4 +73,7 @@ export async function signOut() {
   }
   await setMeta('token', null);
   await setMeta('sync:cursor', null);
+  // Unsynced runs stay on the device but belong to this account, not to whoever signs in next.
+  const who = await getMeta('username');
+  if (who) await holdFor(who);
 }

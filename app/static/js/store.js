@@ -88,11 +88,27 @@ export function storeFromServer(records) {
   return tx([COMPLETIONS], 'readwrite', async (s) => {
     for (const rec of records) {
       const mine = await req(s.get(rec.id));
-      if (mine?.dirty === 1) continue;
+      if (mine?.dirty) continue;
       s.put({ ...rec, dirty: 0 });
     }
   });
 }
+
+/**
+ * Holds the unsynced runs for `username` as it signs out (dirty=2): they are not pushed while
+ * someone else is signed in here, and go back in the outbox when that account signs in again.
+ */
+export const holdFor = (username) =>
+  username && regroup(1, 2, () => true, (r) => ({ ...r, held_for: username }));
+
+/** Puts the runs held for `username` back in the outbox (dirty=1). */
+export const release = (username) =>
+  regroup(2, 1, (r) => r.held_for === username, ({ held_for, ...r }) => r);
+
+const regroup = (from, to, pick, change) =>
+  tx([COMPLETIONS], 'readwrite', async (s) => {
+    for (const r of await req(s.index('dirty').getAll(from))) if (pick(r)) s.put({ ...change(r), dirty: to });
+  });
 
 export const getMeta = (key) => tx([META], 'readonly', (s) => req(s.get(key)));
 

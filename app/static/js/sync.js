@@ -65,7 +65,11 @@ export async function syncOnce({ store = realStore, fetchImpl = globalThis.fetch
         await store.setMeta('sync:cursor', null);
         continue;
       }
-      if (error.status === 401) await store.setMeta('token', null); // revoked: sign in again
+      if (error.status === 401) {
+        // Revoked: sign in again. What is unsynced waits for this account, as at a sign-out.
+        await store.setMeta('token', null);
+        await store.holdFor?.(await store.getMeta('username'));
+      }
       throw error;
     }
     batch.forEach((r) => sent.add(r.id));

@@ -6,13 +6,9 @@ from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import PHONE, LiveServer
 from tests.browser.test_builder import SAFETY_SEEN, compose_desk_break, keep_token, sign_up
+from tests.browser.test_pwa import UNTIL_CONTROLLED
 
 START = 1_795_000_000
-UNTIL_CONTROLLED = """async () => {
-  if (navigator.serviceWorker.controller) return;
-  await new Promise((resolve) =>
-    navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-}"""
 ALL_COMPLETIONS = "async () => (await import('/static/js/store.js')).allCompletions()"
 
 

@@ -81,6 +81,24 @@ def sign_in_in_page(page: Page, username: str) -> None:
     expect(page.get_by_role("heading", name=f"Signed in as {username}")).to_be_visible()
 
 
+def anna_on_both(
+    devices: tuple[BrowserContext, BrowserContext], server: LiveServer
+) -> tuple[Page, Page]:
+    """anna signs up on the phone and signs in on the laptop; the account pages of both."""
+    phone = open_account(devices[0], server)
+    sign_up_in_page(phone, "anna")
+    laptop = open_account(devices[1], server)
+    sign_in_in_page(laptop, "anna")
+    return phone, laptop
+
+
+def sign_out_keeping_runs(page: Page) -> None:
+    """Signs out while runs are unsynced, and keeps them on the device."""
+    page.get_by_role("button", name="Sign out on this device").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Sign out, keep them here").click()
+    expect(page.get_by_role("heading", name="Sign in", exact=True)).to_be_visible()
+
+
 @pytest.fixture
 def two_devices(browser: Browser) -> Any:
     phone = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
@@ -114,11 +132,8 @@ def test_a_run_finished_before_sign_up_is_kept_and_uploaded(
 def test_runs_finished_offline_reach_the_server_and_the_other_device_once(
     two_devices: tuple[BrowserContext, BrowserContext], live_server: LiveServer
 ) -> None:
-    phone_context, laptop_context = two_devices
-    phone = open_account(phone_context, live_server)
-    sign_up_in_page(phone, "anna")
-    laptop = open_account(laptop_context, live_server)
-    sign_in_in_page(laptop, "anna")
+    phone_context = two_devices[0]
+    phone, laptop = anna_on_both(two_devices, live_server)
 
     phone_context.set_offline(True)
     ran = sorted([finish_run(phone, 90), finish_run(phone, 30)])
@@ -165,11 +180,7 @@ def test_sign_out_asks_before_leaving_unsynced_runs_and_keeps_them(
 def test_devices_are_listed_and_revoking_one_signs_it_out(
     two_devices: tuple[BrowserContext, BrowserContext], live_server: LiveServer
 ) -> None:
-    phone_context, laptop_context = two_devices
-    phone = open_account(phone_context, live_server)
-    sign_up_in_page(phone, "anna")
-    laptop = open_account(laptop_context, live_server)
-    sign_in_in_page(laptop, "anna")
+    phone, laptop = anna_on_both(two_devices, live_server)
 
     phone.goto(live_server.url + "/devices")
     devices = phone.get_by_role("list", name="Signed-in devices").get_by_role("listitem")
@@ -222,9 +233,7 @@ def test_runs_kept_at_sign_out_go_to_their_own_account_not_the_next_one(
     sign_up_in_page(page, "anna")
     context.set_offline(True)
     run_id = finish_run(page, note="anna's run")
-    page.get_by_role("button", name="Sign out on this device").click()
-    page.get_by_role("alertdialog").get_by_role("button", name="Sign out, keep them here").click()
-    expect(page.get_by_role("heading", name="Sign in", exact=True)).to_be_visible()
+    sign_out_keeping_runs(page)
     context.set_offline(False)
 
     # Someone else signs up on the same phone: anna's run is not theirs to upload.

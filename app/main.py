@@ -7,26 +7,15 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from app import account_pages, builder_pages, history_pages, pages, pwa
-from app.api import (
-    accounts,
-    completions,
-    exercises,
-    export,
-    health,
-    phases,
-    reminders,
-    routines,
-    stats,
-    sync,
-    tokens,
-)
-from app.compression import CompressShell
-from app.config import PROJECT_ROOT, Settings, get_settings
-from app.db import make_engine
-from app.headers import SecurityHeaders
-from app.limits import BodySizeLimit
-from app.problems import install_problem_handlers
+from app.api import api_router, operations_router
+from app.api.routes.health import newest_migration
+from app.core.config import PROJECT_ROOT, Settings, get_settings
+from app.core.db import make_engine
+from app.core.problems import install_problem_handlers
+from app.middleware.body_limit import BodySizeLimit
+from app.middleware.gzip_shell import CompressShell
+from app.middleware.security_headers import SecurityHeaders
+from app.web import web_router
 
 DESCRIPTION = """
 Squeeze guides a short, timed hip and glute routine for a calmer low back, logs each run with
@@ -56,27 +45,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.migration_head = health.newest_migration()
+    app.state.migration_head = newest_migration()
     install_problem_handlers(app)
-    for module in (
-        health,
-        exercises,
-        routines,
-        phases,
-        builder_pages,
-        pages,
-        accounts,
-        tokens,
-        completions,
-        sync,
-        stats,
-        reminders,
-        export,
-        history_pages,
-        pwa,
-        account_pages,
-    ):
-        app.include_router(module.router)
+    app.include_router(operations_router)
+    app.include_router(api_router)
+    app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=PROJECT_ROOT / "app" / "static"), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(CompressShell)

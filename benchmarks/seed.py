@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import Engine, insert, update
 from sqlmodel import col
 
+from app.core.security import token_digest
 from app.domain.zones import local_date
 from app.models import Account, Completion, DeviceToken
-from app.security import token_digest
 
 ZONES = ("Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC")
 _BATCH = 5000
@@ -35,7 +35,7 @@ class SeededAccount:
 def seed_accounts(engine: Engine, count: int, prefix: str = "bench") -> list[SeededAccount]:
     """`count` accounts, each with one device token `token-<username>`."""
     # One shared (valid Argon2id) hash: hashing per account would dominate the seeding time.
-    from app.security import hash_password
+    from app.core.security import hash_password
 
     password_hash = hash_password("benchmark-password")
     now = datetime.now(UTC)

@@ -7,7 +7,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from app.config import Settings
+from app.core.config import Settings
 from app.main import create_app
 from tests.databases import BACKENDS, MigratedSqlite, migrate, scratch_postgres, truncate_all
 

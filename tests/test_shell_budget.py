@@ -15,10 +15,10 @@ from urllib.parse import urljoin
 import pytest
 from fastapi.testclient import TestClient
 
-from app.catalog import builtin_slugs
-from app.config import Settings
+from app.core.config import Settings
 from app.main import create_app
-from app.pwa import OPTIONAL_PAGES, page_urls, shell_source, static_urls
+from app.stores.routines import builtin_slugs
+from app.web.pwa import OPTIONAL_PAGES, page_urls, shell_source, static_urls
 from tests.databases import MigratedSqlite
 
 SHELL_BUDGET = 30 * 1024

@@ -10,9 +10,9 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from app.catalog import builtin_slugs
-from app.config import PROJECT_ROOT
-from app.pwa import ShellSource, shell_source
+from app.core.config import PROJECT_ROOT
+from app.stores.routines import builtin_slugs
+from app.web.pwa import ShellSource, shell_source
 
 APP_CSS = PROJECT_ROOT / "app" / "static" / "css" / "app.css"
 

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from app.config import PROJECT_ROOT
+from app.core.config import PROJECT_ROOT
 from tests.api.completion_factory import at, run
 from tests.databases import MigratedSqlite
 

@@ -12,7 +12,7 @@ import pytest
 import uvicorn
 from playwright.sync_api import Page
 
-from app.config import Settings
+from app.core.config import Settings
 from app.main import create_app
 from tests.databases import MigratedSqlite
 

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
-from app.config import PROJECT_ROOT
+from app.core.config import PROJECT_ROOT
 from tests.auth import PASSWORD
 from tests.browser.axe import violations
 from tests.browser.conftest import PHONE, LiveServer

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from app.pwa import ShellSource, shell_source
+from app.web.pwa import ShellSource, shell_source
 from tests.browser.axe import violations
 from tests.browser.conftest import PHONE, LiveServer
 

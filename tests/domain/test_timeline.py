@@ -3,10 +3,10 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.catalog import builtin_detail, builtin_slugs
 from app.content import EXERCISE_NAMES
 from app.domain.steps import Step
 from app.domain.timeline import Segment, compile_timeline, duration_s
+from app.stores.routines import builtin_detail, builtin_slugs
 
 
 def _shape(timeline: list[Segment]) -> list[tuple[str, str | None, int | None]]:

@@ -6,18 +6,18 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import ValidationError
 
-from app.api.completions import invalid
-from app.completion_schemas import CompletionIn, CompletionOut, Rejected, SyncIn, SyncOut
-from app.completion_store import account_row, changes_since, lock_account, out, write
-from app.db import ReadSession, WriteSession
+from app.api.routes.completions import invalid
+from app.core.db import ReadSession, WriteSession
+from app.core.problems import Problem, problem_body, validation_errors
+from app.core.security import CurrentAccount, cursor_key
 from app.domain.completion_rules import Run, run_errors
 from app.domain.cursor import seal, unseal
 from app.models import Account, utcnow
-from app.problems import Problem, problem_body, validation_errors
-from app.schemas import PROBLEM_RESPONSES
-from app.security import CurrentAccount, cursor_key
+from app.schemas.common import PROBLEM_RESPONSES
+from app.schemas.completions import CompletionIn, CompletionOut, Rejected, SyncIn, SyncOut
+from app.stores.completions import account_row, changes_since, lock_account, out, write
 
-router = APIRouter(prefix="/api/v1", tags=["completions"], responses=PROBLEM_RESPONSES)
+router = APIRouter(tags=["completions"], responses=PROBLEM_RESPONSES)
 PULL_LIMIT = 500
 SYNC_CURSOR = "sync"
 BAD_CURSOR = "This cursor is not one this account was given; sync again with cursor null."

@@ -6,9 +6,15 @@ from functools import cache
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response
-from pydantic import BaseModel
 
-from app.catalog import (
+from app.core.db import ReadSession, WriteSession
+from app.core.problems import Problem
+from app.core.security import CurrentAccount, OptionalAccount
+from app.domain.routine_draft import RoutineDraft
+from app.domain.steps import SLUG_PATTERN
+from app.schemas.common import PROBLEM_RESPONSES, Page
+from app.schemas.routines import RoutineDetail, RoutineOut, RoutineView, progression_out
+from app.stores.routines import (
     NoSlug,
     SlugTaken,
     builtin_detail,
@@ -21,39 +27,8 @@ from app.catalog import (
     preview,
     update_routine,
 )
-from app.content import EXERCISE_NAMES
-from app.content.routines import BRIDGE_PROGRESSION
-from app.db import ReadSession, WriteSession
-from app.domain.phases import progression_level
-from app.domain.routine_draft import RoutineDraft
-from app.domain.steps import SLUG_PATTERN
-from app.problems import Problem
-from app.schemas import PROBLEM_RESPONSES, Page, RoutineDetail, RoutineOut
-from app.security import CurrentAccount, OptionalAccount
 
-router = APIRouter(prefix="/api/v1", tags=["routines"], responses=PROBLEM_RESPONSES)
-
-
-class ExerciseRef(BaseModel):
-    """An exercise by slug and name."""
-
-    slug: str
-    name: str
-
-
-class LevelOut(BaseModel):
-    """Where the routine stands on the bridge → feet-elevated bridge → hip thrust ladder."""
-
-    level: int
-    of: int
-    current: ExerciseRef
-    next: ExerciseRef | None
-
-
-class RoutineView(RoutineDetail):
-    """A routine with its timeline and, when it uses a bridge, its level on the ladder."""
-
-    progression: LevelOut | None = None
+router = APIRouter(tags=["routines"], responses=PROBLEM_RESPONSES)
 
 
 SlugPath = Annotated[str, Path(max_length=60, pattern=SLUG_PATTERN, examples=["morning"])]
@@ -158,19 +133,6 @@ def remove_routine(slug: SlugPath, session: WriteSession, account: CurrentAccoun
     return Response(status_code=204)
 
 
-def progression_out(routine: RoutineOut) -> LevelOut | None:
-    """Where `routine` stands on the bridge → feet-elevated bridge → hip thrust ladder."""
-    level = progression_level((s.exercise for s in routine.steps), BRIDGE_PROGRESSION)
-    if level is None:
-        return None
-    return LevelOut(
-        level=level.level,
-        of=level.of,
-        current=_ref(level.current),
-        next=_ref(level.next) if level.next else None,
-    )
-
-
 @cache
 def _builtin_json(slug: str) -> tuple[bytes, str]:
     # A built-in never changes within a release: serialise it once, not on every request.
@@ -183,10 +145,6 @@ def _builtin_json(slug: str) -> tuple[bytes, str]:
 def _view(detail: RoutineDetail) -> RoutineView:
     progression = progression_out(detail)
     return RoutineView.model_validate({**detail.model_dump(), "progression": progression})
-
-
-def _ref(slug: str) -> ExerciseRef:
-    return ExerciseRef(slug=slug, name=EXERCISE_NAMES[slug])
 
 
 def _refuse_builtin(slug: str, what: str) -> None:

@@ -12,13 +12,13 @@ from fastapi import APIRouter, Query, Request, Response
 from icalendar import Alarm, Calendar, Event
 from sqlmodel import select
 
-from app.db import ReadSession
+from app.core.db import ReadSession
+from app.core.problems import Problem
 from app.domain.zones import zone
 from app.models import Account, utcnow
-from app.problems import Problem
-from app.schemas import PROBLEM_RESPONSES
+from app.schemas.common import PROBLEM_RESPONSES
 
-router = APIRouter(prefix="/api/v1", tags=["reminders"], responses=PROBLEM_RESPONSES)
+router = APIRouter(tags=["reminders"], responses=PROBLEM_RESPONSES)
 
 EVENT_MINUTES = 10
 SLOTS = (

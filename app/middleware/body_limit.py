@@ -4,7 +4,7 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.problems import PROBLEM_JSON, problem_body
+from app.core.problems import PROBLEM_JSON, problem_body
 
 
 class BodySizeLimit:

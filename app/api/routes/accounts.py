@@ -4,15 +4,15 @@ from fastapi import APIRouter, Request, Response
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from app.account_schemas import AccountOut, AccountPatch, SignedUp, SignUp
-from app.api.tokens import issue_token, token_out
-from app.db import WriteSession
+from app.api.routes.tokens import issue_token, token_out
+from app.core.db import WriteSession
+from app.core.problems import Problem
+from app.core.security import CurrentAccount, hash_password, new_reminders_key
 from app.models import Account
-from app.problems import Problem
-from app.schemas import PROBLEM_RESPONSES
-from app.security import CurrentAccount, hash_password, new_reminders_key
+from app.schemas.accounts import AccountOut, AccountPatch, SignedUp, SignUp
+from app.schemas.common import PROBLEM_RESPONSES
 
-router = APIRouter(prefix="/api/v1", tags=["accounts"], responses=PROBLEM_RESPONSES)
+router = APIRouter(tags=["accounts"], responses=PROBLEM_RESPONSES)
 FEED_PATH = "api/v1/reminders.ics"
 
 

@@ -8,15 +8,15 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import Session, col, select
 
-from app.catalog import builtin_summaries, own_summaries
 from app.content import EXERCISES, PHASES
-from app.db import ReadSession
+from app.core.db import ReadSession
+from app.core.security import OptionalAccount
 from app.domain.phases import Run, avoid_notes, offered_first, suggest
 from app.models import Completion
-from app.schemas import PROBLEM_RESPONSES
-from app.security import OptionalAccount
+from app.schemas.common import PROBLEM_RESPONSES
+from app.stores.routines import builtin_summaries, own_summaries
 
-router = APIRouter(prefix="/api/v1", tags=["phases"], responses=PROBLEM_RESPONSES)
+router = APIRouter(tags=["phases"], responses=PROBLEM_RESPONSES)
 # Ten counted days can stretch over weeks of patchy use; older runs no longer say much.
 _HISTORY_DAYS = 90
 

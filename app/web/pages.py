@@ -4,14 +4,12 @@ from typing import Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
 
-from app.catalog import builtin_detail, builtin_summaries
-from app.config import PROJECT_ROOT
 from app.content import EXERCISES, SAFETY, WHY
 from app.domain.steps import SLUG_PATTERN, Step
+from app.stores.routines import builtin_detail, builtin_summaries
+from app.web.templating import templates
 
-templates = Jinja2Templates(directory=PROJECT_ROOT / "app" / "templates")
 router = APIRouter(include_in_schema=False)
 
 _EXERCISES = {e.slug: e for e in EXERCISES}

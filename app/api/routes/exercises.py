@@ -3,9 +3,10 @@
 from fastapi import APIRouter
 
 from app.content import EXERCISES
-from app.schemas import ExerciseOut, Page
+from app.schemas.common import Page
+from app.schemas.routines import ExerciseOut
 
-router = APIRouter(prefix="/api/v1", tags=["exercises"])
+router = APIRouter(tags=["exercises"])
 
 
 @router.get("/exercises", summary="The exercise library")

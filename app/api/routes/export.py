@@ -15,17 +15,17 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, col, select
 
-from app.api.sync import checked_run
-from app.completion_schemas import EXAMPLE, CompletionOut, Rejected
-from app.completion_store import lock_account, out, write
-from app.db import ReadSession, WriteSession
+from app.api.routes.sync import checked_run
+from app.core.db import ReadSession, WriteSession
+from app.core.security import CurrentAccount
 from app.domain.completion_rules import Run
 from app.domain.merge import Outcome
 from app.models import Completion, utcnow
-from app.schemas import PROBLEM_RESPONSES
-from app.security import CurrentAccount
+from app.schemas.common import PROBLEM_RESPONSES
+from app.schemas.completions import EXAMPLE, CompletionOut, Rejected
+from app.stores.completions import lock_account, out, write
 
-router = APIRouter(prefix="/api/v1", tags=["export"], responses=PROBLEM_RESPONSES)
+router = APIRouter(tags=["export"], responses=PROBLEM_RESPONSES)
 
 MAX_IMPORT = 5000
 CSV_COLUMNS = (

@@ -16,12 +16,12 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from app.completion_schemas import CompletionOut
+from app.core.problems import Problem
 from app.domain.completion_rules import Run
 from app.domain.merge import Outcome, decide, differs
 from app.domain.zones import in_zone
 from app.models import Account, Completion
-from app.problems import Problem
+from app.schemas.completions import CompletionOut
 
 RUN_FIELDS = (
     "routine",

@@ -13,9 +13,9 @@ from pydantic import (
     JsonValue,
 )
 
-from app.account_schemas import TimeZoneName, storable
 from app.domain.completion_rules import Run
 from app.domain.steps import SLUG_PATTERN
+from app.schemas.accounts import TimeZoneName, storable
 
 MAX_PUSH = 500
 # Lower-case, hyphenated, as crypto.randomUUID() makes them; one spelling per run, so the ids the

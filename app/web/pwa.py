@@ -9,9 +9,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse
 
-from app.catalog import builtin_detail, builtin_slugs
-from app.config import PROJECT_ROOT
-from app.pages import templates
+from app.core.config import PROJECT_ROOT
+from app.stores.routines import builtin_detail, builtin_slugs
+from app.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 
@@ -37,7 +37,7 @@ class ShellSource:
 def shell_source() -> ShellSource:
     """The shell of this checkout; a dependency so a test can serve a changed copy."""
     app_dir = PROJECT_ROOT / "app"
-    return ShellSource(app_dir / "static", app_dir / "templates", app_dir / "sw.js")
+    return ShellSource(app_dir / "static", app_dir / "templates", app_dir / "web" / "sw.js")
 
 
 Shell = Annotated[ShellSource, Depends(shell_source)]

@@ -15,7 +15,7 @@ from app.domain.routine_draft import RESERVED_SLUGS, RoutineDraft, routine_phase
 from app.domain.steps import Step
 from app.domain.timeline import compile_timeline, duration_s
 from app.models import CustomRoutine, RoutineVersion, utcnow
-from app.schemas import RoutineDetail, RoutineOut
+from app.schemas.routines import RoutineDetail, RoutineOut
 
 _BUILTINS: dict[str, BuiltinRoutine] = {r.slug: r for r in ROUTINES}
 

@@ -6,15 +6,10 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from app.account_schemas import NewToken, SignIn, TokenOut
-from app.config import Settings
-from app.db import ReadSession, WriteSession
-from app.domain.cursor import seal, unseal
-from app.domain.throttle import retry_after, window_open
-from app.models import Account, DeviceToken, LoginThrottle, utcnow
-from app.problems import Problem
-from app.schemas import PROBLEM_RESPONSES, Page
-from app.security import (
+from app.core.config import Settings
+from app.core.db import ReadSession, WriteSession
+from app.core.problems import Problem
+from app.core.security import (
     CurrentAccount,
     CurrentDevice,
     cursor_key,
@@ -22,8 +17,13 @@ from app.security import (
     token_digest,
     verify_password,
 )
+from app.domain.cursor import seal, unseal
+from app.domain.throttle import retry_after, window_open
+from app.models import Account, DeviceToken, LoginThrottle, utcnow
+from app.schemas.accounts import NewToken, SignIn, TokenOut
+from app.schemas.common import PROBLEM_RESPONSES, Page
 
-router = APIRouter(prefix="/api/v1", tags=["accounts"], responses=PROBLEM_RESPONSES)
+router = APIRouter(tags=["accounts"], responses=PROBLEM_RESPONSES)
 TOKENS_CURSOR = "tokens"
 WRONG_CREDENTIALS = "That username and password do not match an account."
 

@@ -1,17 +1,11 @@
-"""The account and devices screens (their data comes from the API, in the page's script)."""
+"""The devices screen: the account's signed-in devices, each revocable."""
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from app.pages import templates
+from app.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
-
-
-@router.get("/account", response_class=HTMLResponse)
-def account_page(request: Request) -> HTMLResponse:
-    """Sign up, sign in, sign out."""
-    return templates.TemplateResponse(request, "account.html", {})
 
 
 @router.get("/devices", response_class=HTMLResponse)

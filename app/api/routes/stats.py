@@ -7,15 +7,15 @@ from fastapi import APIRouter, Query
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from app.db import ReadSession
+from app.core.db import ReadSession
+from app.core.problems import Problem
+from app.core.security import CurrentAccount
 from app.domain.streaks import Run, Stats, compute_stats, today_in
 from app.domain.zones import is_zone
 from app.models import Completion, utcnow
-from app.problems import Problem
-from app.schemas import PROBLEM_RESPONSES
-from app.security import CurrentAccount
+from app.schemas.common import PROBLEM_RESPONSES
 
-router = APIRouter(prefix="/api/v1", tags=["statistics"], responses=PROBLEM_RESPONSES)
+router = APIRouter(tags=["statistics"], responses=PROBLEM_RESPONSES)
 
 DEFAULT_SPAN_DAYS = 365
 # Ten years and a bit: enough for any calendar a screen shows, small enough to answer fast.

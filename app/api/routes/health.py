@@ -7,8 +7,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.config import PROJECT_ROOT
-from app.problems import problem_response
+from app.core.config import PROJECT_ROOT
+from app.core.problems import problem_response
 
 router = APIRouter(tags=["operations"])
 

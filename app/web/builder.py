@@ -5,26 +5,15 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from app.api.routines import LevelOut, progression_out
-from app.catalog import builtin_summaries, is_builtin
 from app.content import EXERCISES
 from app.domain.routine_draft import RESERVED_SLUGS
 from app.domain.steps import MAX_STEPS, SLUG_PATTERN
-from app.pages import templates
-from app.schemas import RoutineOut
+from app.stores.routines import builtin_summaries, is_builtin
+from app.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 
 Slug = Annotated[str, Path(max_length=60, pattern=SLUG_PATTERN)]
-
-
-def bridge_level(routine: RoutineOut) -> LevelOut | None:
-    """Where a routine stands on the bridge ladder, for `_make_your_own.html`."""
-    return progression_out(routine)
-
-
-# Any page that shows a routine can include `_make_your_own.html`, which asks for this.
-templates.env.globals["bridge_level"] = bridge_level
 
 
 @router.get("/routines/new", response_class=HTMLResponse)

@@ -6,18 +6,18 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 from sqlmodel import Session
 
-from app.completion_schemas import ID_PATTERN, CompletionOut, CompletionPut
-from app.completion_store import by_local_date, lock_account, out, run_of, write
-from app.db import ReadSession, WriteSession
+from app.core.db import ReadSession, WriteSession
+from app.core.problems import Problem
+from app.core.security import CurrentAccount, cursor_key
 from app.domain.completion_rules import run_errors
 from app.domain.cursor import seal, unseal
 from app.domain.merge import Outcome, tombstoned
 from app.models import Account, Completion, utcnow
-from app.problems import Problem
-from app.schemas import PROBLEM_RESPONSES, Page
-from app.security import CurrentAccount, cursor_key
+from app.schemas.common import PROBLEM_RESPONSES, Page
+from app.schemas.completions import ID_PATTERN, CompletionOut, CompletionPut
+from app.stores.completions import by_local_date, lock_account, out, run_of, write
 
-router = APIRouter(prefix="/api/v1", tags=["completions"], responses=PROBLEM_RESPONSES)
+router = APIRouter(tags=["completions"], responses=PROBLEM_RESPONSES)
 RunId = Annotated[
     str,
     Path(

@@ -1,44 +1,12 @@
-"""Response and request models shared by several routers."""
-
-from typing import Any, Generic, TypeVar
+"""Routines and exercises as the API shows them: summaries, timelines, the bridge ladder."""
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.content import EXERCISE_NAMES
+from app.content.routines import BRIDGE_PROGRESSION
+from app.domain.phases import progression_level
 from app.domain.steps import Step
 from app.domain.timeline import Segment
-
-T = TypeVar("T")
-
-
-class Page(BaseModel, Generic[T]):
-    """A page of a list; `next_cursor` is opaque and null on the last page."""
-
-    items: list[T]
-    next_cursor: str | None = None
-
-
-class ProblemOut(BaseModel):
-    """An RFC 9457 problem."""
-
-    model_config = ConfigDict(
-        extra="allow",
-        json_schema_extra={
-            "examples": [
-                {
-                    "type": "about:blank",
-                    "title": "Not Found",
-                    "status": 404,
-                    "detail": "No routine is called 'sunrise'.",
-                }
-            ]
-        },
-    )
-
-    type: str = "about:blank"
-    title: str
-    status: int
-    detail: str
-    errors: list[dict[str, Any]] | None = None
 
 
 class ExerciseOut(BaseModel):
@@ -116,7 +84,40 @@ class RoutineDetail(RoutineOut):
     timeline: list[Segment]
 
 
-PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ProblemOut, "content": {"application/problem+json": {}}}
-    for status in (400, 401, 403, 404, 409, 413, 422, 429)
-}
+class ExerciseRef(BaseModel):
+    """An exercise by slug and name."""
+
+    slug: str
+    name: str
+
+
+class LevelOut(BaseModel):
+    """Where the routine stands on the bridge → feet-elevated bridge → hip thrust ladder."""
+
+    level: int
+    of: int
+    current: ExerciseRef
+    next: ExerciseRef | None
+
+
+class RoutineView(RoutineDetail):
+    """A routine with its timeline and, when it uses a bridge, its level on the ladder."""
+
+    progression: LevelOut | None = None
+
+
+def progression_out(routine: RoutineOut) -> LevelOut | None:
+    """Where `routine` stands on the bridge → feet-elevated bridge → hip thrust ladder."""
+    level = progression_level((s.exercise for s in routine.steps), BRIDGE_PROGRESSION)
+    if level is None:
+        return None
+    return LevelOut(
+        level=level.level,
+        of=level.of,
+        current=_ref(level.current),
+        next=_ref(level.next) if level.next else None,
+    )
+
+
+def _ref(slug: str) -> ExerciseRef:
+    return ExerciseRef(slug=slug, name=EXERCISE_NAMES[slug])

@@ -13,9 +13,9 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session, select
 
-from app.db import writer
+from app.core.db import writer
+from app.core.problems import Problem
 from app.models import Account, DeviceToken, utcnow
-from app.problems import Problem
 
 # argon2-cffi's defaults are Argon2id with RFC 9106's low-memory profile (t=3, m=64 MiB, p=4).
 _hasher = PasswordHasher()

@@ -85,8 +85,8 @@ def weigh(client: TestClient, name: str, urls: list[str], budget: int) -> int:
 def test_the_app_shell_stays_under_30_kb_gzipped(sqlite_client: TestClient) -> None:
     urls = loaded_by(sqlite_client, [*SHELL_PAGES, "/sw.js"])
     urls.append("/manifest.webmanifest")
-    assert "/static/js/play.js" in urls
-    assert "/static/js/kept-routines.js" in urls  # a dynamic import, followed
+    assert "/static/js/screens/play.js" in urls
+    assert "/static/js/device/kept-routines.js" in urls  # a dynamic import, followed
     total = weigh(sqlite_client, "app shell", urls, SHELL_BUDGET)
     assert total <= SHELL_BUDGET, f"the app shell is {total:,} B gzipped, over {SHELL_BUDGET:,} B"
 
@@ -96,6 +96,6 @@ def test_the_whole_front_end_stays_under_64_kb_gzipped(sqlite_client: TestClient
     assets = [u for u in static_urls(shell_source()) if u.endswith((".js", ".css"))]
     urls = [*pages, *assets, "/manifest.webmanifest", "/sw.js"]
     assert "/history" in urls  # other screens are counted
-    assert "/static/js/builder.js" in urls
+    assert "/static/js/screens/builder.js" in urls
     total = weigh(sqlite_client, "whole front end", urls, FRONT_END_BUDGET)
     assert total <= FRONT_END_BUDGET, f"the front end is {total:,} B gzipped, over 64 KB"

@@ -4,7 +4,7 @@ from fastapi.testclient import TestClient
 
 
 def test_shell_files_are_gzipped_for_clients_that_accept_it(client: TestClient) -> None:
-    for url in ("/", "/static/css/app.css", "/static/js/player.js", "/sw.js"):
+    for url in ("/", "/static/css/app.css", "/static/js/engine/player.js", "/sw.js"):
         response = client.get(url, headers={"Accept-Encoding": "gzip"})
         assert response.status_code == 200
         assert response.headers["content-encoding"] == "gzip", url

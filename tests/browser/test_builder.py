@@ -26,7 +26,9 @@ def sign_up(server: LiveServer, username: str = "builder") -> str:
 
 def keep_token(page: Page, token: str) -> None:
     """Signs this device in the way the account screen does: the token in the device store."""
-    page.evaluate("async (t) => (await import('/static/js/store.js')).setMeta('token', t)", token)
+    page.evaluate(
+        "async (t) => (await import('/static/js/device/store.js')).setMeta('token', t)", token
+    )
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from tests.browser.test_builder import SAFETY_SEEN, compose_desk_break, keep_tok
 from tests.browser.test_pwa import UNTIL_CONTROLLED
 
 START = 1_795_000_000
-ALL_COMPLETIONS = "async () => (await import('/static/js/store.js')).allCompletions()"
+ALL_COMPLETIONS = "async () => (await import('/static/js/device/store.js')).allCompletions()"
 
 
 def test_a_saved_routine_plays_offline_and_its_run_keeps_the_version(

@@ -12,7 +12,7 @@ from tests.browser.conftest import PHONE, LiveServer
 SAFETY_SEEN = "localStorage.setItem('squeeze.safety-seen', '1')"
 
 START = 1_795_000_000  # a fixed wall-clock second for page.clock
-ALL_COMPLETIONS = "async () => (await import('/static/js/store.js')).allCompletions()"
+ALL_COMPLETIONS = "async () => (await import('/static/js/device/store.js')).allCompletions()"
 
 
 @pytest.fixture

@@ -57,7 +57,9 @@ def log_run(
 def keep_token(page: Page, headers: dict[str, str]) -> None:
     """Signs this device in the way the account screen does: the token in the store's meta."""
     token = headers["Authorization"].removeprefix("Bearer ")
-    page.evaluate("async (t) => (await import('/static/js/store.js')).setMeta('token', t)", token)
+    page.evaluate(
+        "async (t) => (await import('/static/js/device/store.js')).setMeta('token', t)", token
+    )
 
 
 @pytest.fixture
@@ -149,7 +151,7 @@ def test_offline_history_shows_the_last_synced_stats_and_the_runs_waiting(
     context.set_offline(True)
     tomorrow = (datetime.now(ZoneInfo(ZONE)) + timedelta(days=1)).strftime("%Y-%m-%d")
     page.evaluate(
-        """async (day) => (await import('/static/js/store.js')).putCompletion({
+        """async (day) => (await import('/static/js/device/store.js')).putCompletion({
             id: crypto.randomUUID(), routine: 'evening', routine_version: 1,
             started_at: day + 'T07:00:00+01:00', finished_at: day + 'T07:04:00+01:00',
             timezone: 'Europe/Berlin', steps_done: 4, steps_total: 4, pain_before: null,

@@ -36,7 +36,7 @@ def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
 def _run(page: Page, body: str, arg: Any = None) -> Any:
     """Runs `body` (an async function body with `s` the store module and `arg`) in the page."""
     return page.evaluate(
-        f"async (arg) => {{ const s = await import('/static/js/store.js'); {body} }}", arg
+        f"async (arg) => {{ const s = await import('/static/js/device/store.js'); {body} }}", arg
     )
 
 

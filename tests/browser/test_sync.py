@@ -14,7 +14,7 @@ from tests.browser.axe import violations
 from tests.browser.conftest import PHONE, LiveServer, eventually
 
 ZONE = "Europe/Berlin"
-STORE = "/static/js/store.js"
+STORE = "/static/js/device/store.js"
 
 
 def finish_run(page: Page, minutes_ago: int = 60, note: str = "") -> str:

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { DONE_TEXT, cuesBetween, planTick } from '../../app/static/js/cueplan.js';
-import { pause, skip, start } from '../../app/static/js/player.js';
+import { DONE_TEXT, cuesBetween, planTick } from '../../app/static/js/engine/cueplan.js';
+import { pause, skip, start } from '../../app/static/js/engine/player.js';
 import { bridges, fakeClock, flareUp, morning } from './timelines.js';
 
 /** Drives the plan as the screen does: a tick every `everyMs`, with the given stalls. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { localIso } from '../../app/static/js/dates.js';
+import { localIso } from '../../app/static/js/lib/dates.js';
 
 test('times carry the device offset', () => {
   process.env.TZ = 'Europe/Berlin';

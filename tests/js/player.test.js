@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { addRound, back, done, end, pause, position, resume, skip, start, stepsDone } from '../../app/static/js/player.js';
+import { addRound, back, done, end, pause, position, resume, skip, start, stepsDone } from '../../app/static/js/engine/player.js';
 import { bridges, fakeClock, flareUp, morning } from './timelines.js';
 
 const at = (state, now) => {

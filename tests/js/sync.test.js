@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { backoffDelay, syncOnce } from '../../app/static/js/sync.js';
+import { backoffDelay, syncOnce } from '../../app/static/js/device/sync.js';
 
 /** The store's promise API over a Map, as store.js keeps it in IndexedDB. */
 function memoryStore(records = [], meta = {}) {

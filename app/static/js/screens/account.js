@@ -1,7 +1,7 @@
 // The account screen: sign up, sign in, and sign out (which asks first when runs are not synced).
-import { ApiError, signIn, signOut, signUp, signedInAs, unsyncedCount } from './session.js';
-import { getMeta } from './store.js';
-import { requestSync } from './sync.js';
+import { ApiError, signIn, signOut, signUp, signedInAs, unsyncedCount } from '../device/session.js';
+import { getMeta } from '../device/store.js';
+import { requestSync } from '../device/sync.js';
 
 const $ = (id) => document.getElementById(id);
 const plural = (n) => `${n} ${n === 1 ? 'run' : 'runs'}`;

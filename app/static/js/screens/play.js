@@ -1,15 +1,15 @@
 // The player screen: fetches the routine, drives the engine with the wall clock, sounds the cues,
 // keeps the run on the device, and saves the finished run as a completion.
 
-import { GRACE_MS, planTick } from './cueplan.js';
-import { buzz, createTones } from './cues.js';
-import { deviceZone, localIso } from './dates.js';
-import * as engine from './player.js';
-import { cuePrefs, setCuePref } from './prefs.js';
-import { clearRun, loadRun, saveRun } from './run.js';
-import { createVoice } from './speech.js';
-import { getMeta, putCompletion, setMeta } from './store.js';
-import { createWakeLock } from './wakelock.js';
+import { GRACE_MS, planTick } from '../engine/cueplan.js';
+import { buzz, createTones } from '../device/audio.js';
+import { deviceZone, localIso } from '../lib/dates.js';
+import * as engine from '../engine/player.js';
+import { cuePrefs, setCuePref } from '../device/prefs.js';
+import { clearRun, loadRun, saveRun } from '../device/run.js';
+import { createVoice } from '../device/speech.js';
+import { getMeta, putCompletion, setMeta } from '../device/store.js';
+import { createWakeLock } from '../device/wakelock.js';
 
 const LEAD_IN_MS = 600; // silence first, so Bluetooth headphones are awake for the first cue
 const TICK_MS = 200;
@@ -55,7 +55,7 @@ async function load() {
   const headers = token ? { Authorization: `Bearer ${token}` } : {};
   let res;
   try {
-    res = await (await import('./kept-routines.js')).fetchRoutine(slug, headers); // own routines play offline too
+    res = await (await import('../device/kept-routines.js')).fetchRoutine(slug, headers); // own routines play offline too
   } catch {
     res = null;
   }

@@ -1,7 +1,7 @@
 // The quiet "2 runs not synced yet" line in the header; it links to the account screen when the
 // device is not signed in, since signing in is what uploads them.
-import { dirtyCompletions, getMeta } from './store.js';
-import './sync.js';
+import { dirtyCompletions, getMeta } from '../device/store.js';
+import '../device/sync.js';
 
 const badge = document.createElement('p');
 badge.className = 'sync-badge';

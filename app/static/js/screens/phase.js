@@ -1,7 +1,7 @@
 // The phase panel on the home screen: where you are, a suggestion to move on or step back, what to
 // leave out and why, and the routines in the order your phase offers them (your own included).
 
-import { getMeta, setMeta } from './store.js';
+import { getMeta, setMeta } from '../device/store.js';
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });

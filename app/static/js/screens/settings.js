@@ -1,7 +1,7 @@
 // The settings screen: the account's zone, reminder times, daily goal and phase, the calendar
 // subscription, and export/import. Everything goes through /api/v1/account and friends.
-import { getMeta } from './store.js';
-import { deviceZone } from './dates.js';
+import { getMeta } from '../device/store.js';
+import { deviceZone } from '../lib/dates.js';
 
 const $ = (id) => document.getElementById(id);
 const FIELDS = ['timezone', 'morning_time', 'evening_time', 'daily_goal', 'phase'];

@@ -1,7 +1,7 @@
 // The device store: completions (API.md records plus `dirty`) and a tiny key/value meta store,
 // in IndexedDB behind a promise API.
 
-import { localIso } from './dates.js';
+import { localIso } from '../lib/dates.js';
 
 const DB_NAME = 'squeeze';
 const COMPLETIONS = 'completions';

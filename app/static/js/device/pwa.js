@@ -1,8 +1,8 @@
 // Registers the service worker and offers a waiting new version, never over a playing routine.
 // What the first paint does not need comes after the load event, so a first visit stays small: the
 // sync badge (and the sync and store modules behind it), and the update prompt only once it is needed.
-addEventListener('load', () => import('./sync-badge.js'), { once: true });
-const updatePrompt = () => import('./update-prompt.js');
+addEventListener('load', () => import('../screens/sync-badge.js'), { once: true });
+const updatePrompt = () => import('../screens/update-prompt.js');
 
 const root = document.documentElement;
 let waiting = null;

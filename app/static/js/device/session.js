@@ -1,6 +1,6 @@
 // Signing this device in and out. No DOM: the account and devices screens call these.
 import { dirtyCompletions, getMeta, holdFor, release, setMeta } from './store.js';
-import { deviceZone } from './dates.js';
+import { deviceZone } from '../lib/dates.js';
 import { requestSync } from './sync.js';
 
 export class ApiError extends Error {

@@ -1,9 +1,9 @@
 // The history screen: the server's statistics (or the last copy kept on this device) and the runs
 // still waiting to sync. No streak rules here: every status and count comes from /api/v1/stats.
-import { dirtyCompletions, getMeta, setMeta } from './store.js';
-import { deviceZone } from './dates.js';
-import { extendDays, heatmapCells, weeklyAdherence } from './heatmap.js';
-import { pathData, trend, weeklyPain } from './painchart.js';
+import { dirtyCompletions, getMeta, setMeta } from '../device/store.js';
+import { deviceZone } from '../lib/dates.js';
+import { extendDays, heatmapCells, weeklyAdherence } from '../lib/heatmap.js';
+import { pathData, trend, weeklyPain } from '../lib/painchart.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CELL = 12;

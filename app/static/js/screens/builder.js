@@ -1,8 +1,8 @@
 // The routine builder screen: steps in, the server's compiled timeline out, saved through the API.
 // The server validates and compiles (POST /routines/preview); nothing here decides what plays.
 
-import { keepRoutine } from './kept-routines.js';
-import { getMeta } from './store.js';
+import { keepRoutine } from '../device/kept-routines.js';
+import { getMeta } from '../device/store.js';
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });

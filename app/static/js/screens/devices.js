@@ -1,6 +1,6 @@
 // The devices screen: every signed-in device of the account, each revocable.
-import { ApiError, api, signOut, unsyncedCount } from './session.js';
-import { getMeta } from './store.js';
+import { ApiError, api, signOut, unsyncedCount } from '../device/session.js';
+import { getMeta } from '../device/store.js';
 
 const $ = (id) => document.getElementById(id);
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });

@@ -9,8 +9,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DATABASE_URL=sqlite:////app/data/squeeze.db
 
 WORKDIR /app
+# The runtime lock only (no test tools), every package checked against its hash.
 COPY requirements.lock ./
-RUN pip install --no-cache-dir -r requirements.lock \
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock \
     && useradd --system --create-home --uid 10001 squeeze \
     && mkdir -p /app/data \
     && chown squeeze:squeeze /app/data

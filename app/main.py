@@ -5,7 +5,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from app.api import api_router, operations_router
 from app.api.routes.health import newest_migration
@@ -16,6 +15,7 @@ from app.middleware.body_limit import BodySizeLimit
 from app.middleware.gzip_shell import CompressShell
 from app.middleware.security_headers import SecurityHeaders
 from app.web import web_router
+from app.web.scripts import StaticAssets
 
 DESCRIPTION = """
 Squeeze guides a short, timed hip and glute routine for a calmer low back, logs each run with
@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(operations_router)
     app.include_router(api_router)
     app.include_router(web_router)
-    app.mount("/static", StaticFiles(directory=PROJECT_ROOT / "app" / "static"), name="static")
+    app.mount("/static", StaticAssets(directory=PROJECT_ROOT / "app" / "static"), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(CompressShell)
     app.add_middleware(SecurityHeaders)  # outermost: 413s get the headers too

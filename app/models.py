@@ -1,12 +1,57 @@
-"""SQLModel tables: the whole v1 contract (accounts, device tokens, routines, completions)."""
+"""SQLModel tables, and the bases that declare the fields their API models share."""
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Annotated, Any
 
-from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, UniqueConstraint
+from pydantic import AfterValidator, BeforeValidator
+from pydantic import Field as Constraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Index,
+    PrimaryKeyConstraint,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
+
+from app.core.clock import now
+from app.domain.phases import FIRST_PHASE
+from app.domain.steps import SLUG_PATTERN
+from app.schemas.common import (
+    ClockTime,
+    DailyGoal,
+    Moment,
+    PhaseNumber,
+    TimeZoneName,
+    storable,
+)
+
+# Lower-case, hyphenated, as crypto.randomUUID() makes them; one spelling per run, so the ids the
+# server answers with are exactly the ids the device holds.
+RUN_ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+RunId = Annotated[
+    str,
+    Constraint(
+        pattern=RUN_ID_PATTERN,
+        min_length=36,
+        max_length=36,
+        description="Made on the device (a lower-case UUID); the same run keeps it forever.",
+    ),
+]
+Pain = Annotated[int, Constraint(ge=0, le=10)]
+
+
+def _empty_if_null(value: object) -> object:
+    return "" if value is None else value
+
+
+Notes = Annotated[
+    str, BeforeValidator(_empty_if_null), Constraint(max_length=2000), AfterValidator(storable)
+]
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -29,14 +74,9 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def utcnow() -> datetime:
-    """Now, aware, in UTC."""
-    return datetime.now(UTC)
-
-
 def _stamp() -> Any:
     """A UTC timestamp column that defaults to now."""
-    return Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    return Field(default_factory=now, sa_column=Column(UTCDateTime(), nullable=False))
 
 
 def _moment() -> Any:
@@ -49,17 +89,22 @@ def _maybe_moment() -> Any:
     return Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
 
 
-class Account(SQLModel, table=True):
+class AccountBase(SQLModel):
+    """An account's name and settings: what it shows and exports (never its secrets)."""
+
+    username: str = Field(max_length=40, unique=True)
+    timezone: TimeZoneName = "UTC"
+    morning_time: ClockTime = "07:30"
+    evening_time: ClockTime = "21:30"
+    daily_goal: DailyGoal = 2
+    phase: PhaseNumber = FIRST_PHASE
+
+
+class Account(AccountBase, table=True):
     """A person; their settings drive streaks, reminders and the phase they are offered."""
 
     id: int | None = Field(default=None, primary_key=True)
-    username: str = Field(max_length=40, unique=True)
     password_hash: str = Field(max_length=255)
-    timezone: str = Field(default="UTC", max_length=64)
-    morning_time: str = Field(default="07:30", max_length=5)
-    evening_time: str = Field(default="21:30", max_length=5)
-    daily_goal: int = Field(default=2)
-    phase: int = Field(default=1)
     # The calendar feed's own secret: narrow (read-only reminders) and rotated on demand.
     reminders_key: str = Field(max_length=64, unique=True)
     # The account's change counter: bumped under the account row's lock, so `seq` values commit in
@@ -124,28 +169,43 @@ class RoutineVersion(SQLModel, table=True):
     created_at: datetime = _stamp()
 
 
-class Completion(SQLModel, table=True):
-    """One run of a routine, made on a device under a client UUID; deletions are tombstones."""
+class CompletionBase(SQLModel):
+    """One run of a routine as a device records it: every field of a completion, declared once.
+
+    The table, the request and response models, the merge and the CSV export all take their
+    fields from here.
+    """
+
+    id: RunId
+    routine: Annotated[str, Constraint(max_length=60, pattern=SLUG_PATTERN)]
+    routine_version: int = Field(ge=1, le=2**31 - 1)
+    started_at: Moment = _moment()
+    finished_at: Moment = _moment()
+    timezone: TimeZoneName
+    steps_done: int = Field(ge=0, le=10_000)
+    steps_total: int = Field(ge=1, le=10_000)
+    pain_before: Pain | None = None
+    pain_after: Pain | None = None
+    notes: Notes = ""
+    modified_at: Moment = _moment()
+    deleted: bool = False
+
+
+def completion_values(record: Any) -> dict[str, Any]:
+    """The fields `CompletionBase` declares, read off any completion (row, model, result row)."""
+    return {name: getattr(record, name) for name in CompletionBase.model_fields}
+
+
+class Completion(CompletionBase, table=True):
+    """A completion as the server keeps it, in its account; deletions are tombstones."""
 
     __table_args__ = (
+        PrimaryKeyConstraint("account_id", "id"),
         Index("ix_completion_account_local_date", "account_id", "local_date"),
         Index("ix_completion_account_seq", "account_id", "seq", unique=True),
     )
 
-    account_id: int = Field(foreign_key="account.id", primary_key=True, ondelete="CASCADE")
-    id: str = Field(primary_key=True, max_length=36)
-    routine: str = Field(max_length=60)
-    routine_version: int
-    started_at: datetime = _moment()
-    finished_at: datetime = _moment()
-    timezone: str = Field(max_length=64)
-    local_date: date
-    steps_done: int
-    steps_total: int
-    pain_before: int | None = None
-    pain_after: int | None = None
-    notes: str = Field(default="", max_length=2000)
-    modified_at: datetime = _moment()
-    deleted: bool = Field(default=False)
+    account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
+    local_date: date  # the date of `started_at` in the run's own zone, where streaks count it
     seq: int = Field(sa_column=Column(BigInteger, nullable=False))
     received_at: datetime = _stamp()

@@ -40,6 +40,14 @@ class Load:
     requests: int
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time the process `pid` has used so far, all its threads together."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    # Fields after the command name (which may hold spaces) in parentheses: utime is the 14th.
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def free_port() -> int:
     """A port nobody listens on right now."""
     with socket.socket() as sock:
@@ -69,6 +77,12 @@ class Server:
                 time.sleep(0.1)
         self.__exit__()
         raise RuntimeError(f"{self.args} did not start")
+
+    @property
+    def pid(self) -> int:
+        """The server's process id (uvicorn with one worker serves in this process)."""
+        assert self.process is not None
+        return self.process.pid
 
     def __exit__(self, *_exc: object) -> None:
         if self.process is not None:

@@ -53,16 +53,17 @@ def main() -> None:
     parser.add_argument("--accounts", type=int, default=10_000)
     parser.add_argument("--per-account", type=int, default=100)
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--writers-seconds", type=int, default=60)
     args = parser.parse_args()
     url = args.database or os.environ.get("BENCH_DATABASE_URL")
     url = url or f"sqlite:///{scratch_dir() / 'scale.db'}"
     stored, took = seed(url, args.accounts, args.per_account)
     print(f"seeded {args.accounts:,} accounts, {stored:,} completions in {took:.0f} s")
-    results = run(url, args.seconds, 0, 0)
-    print(table(results))
-    push = next(r for r in results if r.name == "sync push 100")
-    print(f"ingest through /sync: {push.requests_per_s * 100:,.0f} completions/s")
+    report = run(url, seconds=args.seconds, rounds=args.rounds)
+    print(table(report))
+    ingest = report.median_rps("Squeeze sync push 100") * 100
+    print(f"ingest through /sync: {ingest:,.0f} completions/s")
     crowd = writers(url, 64, args.writers_seconds)
     print(
         f"{crowd.name}: {crowd.requests} pushes in {args.writers_seconds} s, "

@@ -127,6 +127,16 @@ def seed_history(
     return len(rows)
 
 
+def seed_runs(engine: Engine, account: SeededAccount, zone: str, count: int, seed: int = 1) -> int:
+    """Exactly `count` completions of twice-daily history for one account, ending about now."""
+    rows = completion_rows(account.id, zone, count, end=datetime.now(UTC), rng=Random(seed))
+    rows = rows[-count:]
+    for seq, row in enumerate(rows, start=1):
+        row["seq"] = seq
+    _insert_completions(engine, rows, {account.id: len(rows)})
+    return len(rows)
+
+
 def seed_many(
     engine: Engine, accounts: list[SeededAccount], per_account: int, seed: int = 1
 ) -> int:

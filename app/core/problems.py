@@ -60,19 +60,37 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
+def field_error(loc: Sequence[str | int], detail: str) -> dict[str, str]:
+    """One bad field, named by its location as FastAPI's validation errors name it.
+
+    `loc` is ("body", ...), ("query", name) or ("path", name); a body's fields are named without
+    the "body" prefix, so a record's fields read the same in a request and in a sync rejection.
+    """
+    parts = [str(part) for part in loc if part != "body"]
+    return {
+        "pointer": "#/" + "/".join(parts) if parts else "#",
+        "field": ".".join(parts),
+        "detail": detail,
+    }
+
+
 def validation_errors(errors: Sequence[Any]) -> list[dict[str, str]]:
     """Pydantic's errors as `{pointer, field, detail}`, naming each bad field."""
-    out = []
-    for error in errors:
-        loc = [str(part) for part in error.get("loc", ()) if part not in ("body",)]
-        out.append(
-            {
-                "pointer": "#/" + "/".join(loc) if loc else "#",
-                "field": ".".join(loc),
-                "detail": str(error.get("msg", "is not valid")),
-            }
-        )
-    return out
+    return [
+        field_error(error.get("loc", ()), str(error.get("msg", "is not valid"))) for error in errors
+    ]
+
+
+def invalid(errors: Sequence[dict[str, str]], subject: str = "request") -> Problem:
+    """The one 422 answer: each bad field (from `field_error`), named in the detail too."""
+    names = ", ".join(e["field"] or "body" for e in errors)
+    return Problem(
+        422,
+        f"The {subject} has invalid fields: {names}",
+        title="Invalid request",
+        type_="/problems/validation",
+        errors=list(errors),
+    )
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -100,15 +118,8 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(exc.status_code, detail, headers=headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = validation_errors(exc.errors())
-        return problem_response(
-            422,
-            "The request has invalid fields: " + ", ".join(e["field"] or "body" for e in errors),
-            title="Invalid request",
-            type_="/problems/validation",
-            errors=errors,
-        )
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return await _problem(request, invalid(validation_errors(exc.errors())))
 
     @app.exception_handler(OperationalError)
     async def _database_busy(request: Request, exc: OperationalError) -> JSONResponse:

@@ -4,11 +4,9 @@ Last writer wins by `modified_at`; on a tie the stored version stays, so replayi
 receiving the same edit from two devices, changes nothing and bumps no change counter.
 """
 
-from dataclasses import fields, replace
 from datetime import datetime, timedelta
 from enum import Enum
-
-from app.domain.completion_rules import Run
+from typing import Any, Protocol
 
 
 class Outcome(Enum):
@@ -19,7 +17,14 @@ class Outcome(Enum):
     KEEP = "keep"  # the stored version is as new or newer
 
 
-def decide(stored: Run | None, incoming: Run) -> Outcome:
+class Versioned(Protocol):
+    """A version of a completion, as far as the merge rule looks at it."""
+
+    @property
+    def modified_at(self) -> datetime: ...
+
+
+def decide(stored: Versioned | None, incoming: Versioned) -> Outcome:
     """Whether `incoming` creates, replaces or leaves the stored version."""
     if stored is None:
         return Outcome.CREATE
@@ -28,15 +33,13 @@ def decide(stored: Run | None, incoming: Run) -> Outcome:
     return Outcome.KEEP
 
 
-def differs(stored: Run, incoming: Run) -> bool:
-    """Whether the client's copy differs from what the server keeps (it should pull the winner)."""
-    return any(getattr(stored, f.name) != getattr(incoming, f.name) for f in fields(Run))
-
-
-def tombstoned(stored: Run, now: datetime) -> Run:
-    """`stored` deleted at `now`: no personal content kept, and newer than the stored version
-    even when a device clock had dated that one ahead of ours."""
-    modified_at = max(now, stored.modified_at + timedelta(microseconds=1))
-    return replace(
-        stored, deleted=True, notes="", pain_before=None, pain_after=None, modified_at=modified_at
-    )
+def tombstone(stored_modified_at: datetime, now: datetime) -> dict[str, Any]:
+    """The fields a deletion at `now` changes: no personal content is kept, and the tombstone is
+    newer than the stored version even when a device clock had dated that one ahead of ours."""
+    return {
+        "deleted": True,
+        "notes": "",
+        "pain_before": None,
+        "pain_after": None,
+        "modified_at": max(now, stored_modified_at + timedelta(microseconds=1)),
+    }

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from app.content import AVOID, Avoid
+from app.domain.completion_rules import counts
 
 FIRST_PHASE, LAST_PHASE = 1, 3
 FLARE_UP_ROUTINE = "flare-up"
@@ -19,14 +20,20 @@ FLARE_UP_RUNS = 3  # the flare-up routine this often within the window is a flar
 
 
 @dataclass(frozen=True)
-class Run:
+class RunForPhase:
     """What the phase rules need of one (not deleted) completion."""
 
     routine: str
     local_date: date
-    counted: bool  # played to the end: steps_done == steps_total
+    steps_done: int
+    steps_total: int
     pain_before: int | None = None
     pain_after: int | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the run counts towards its day."""
+        return counts(self.steps_done, self.steps_total)
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ def avoid_notes(phase: int, avoid: Sequence[Avoid] = AVOID) -> list[AvoidNote]:
     return [AvoidNote(a.what, a.until_phase, a.why, phase < a.until_phase) for a in avoid]
 
 
-def suggest(phase: int, runs: Iterable[Run], today: date) -> Suggestion | None:
+def suggest(phase: int, runs: Iterable[RunForPhase], today: date) -> Suggestion | None:
     """Step back after a recent flare, move up after ten calm counted days, otherwise nothing."""
     past = [r for r in runs if r.local_date <= today]
     flare = _recent_flare(past, today)
@@ -92,7 +99,7 @@ def suggest(phase: int, runs: Iterable[Run], today: date) -> Suggestion | None:
     return None
 
 
-def _recent_flare(runs: Sequence[Run], today: date) -> str | None:
+def _recent_flare(runs: Sequence[RunForPhase], today: date) -> str | None:
     since = today - timedelta(days=FLARE_WINDOW_DAYS - 1)
     recent = sorted((r for r in runs if r.local_date >= since), key=lambda r: r.local_date)
     high = [r for r in recent if r.pain_after is not None and r.pain_after >= FLARE_PAIN]
@@ -105,7 +112,7 @@ def _recent_flare(runs: Sequence[Run], today: date) -> str | None:
     return None
 
 
-def _calm_stretch(runs: Sequence[Run]) -> bool:
+def _calm_stretch(runs: Sequence[RunForPhase]) -> bool:
     counted_days = sorted({r.local_date for r in runs if r.counted}, reverse=True)
     if len(counted_days) < CALM_DAYS:
         return False
@@ -121,7 +128,7 @@ def _calm_stretch(runs: Sequence[Run]) -> bool:
     return all(_day_shows_relief(runs, day) for day in days)
 
 
-def _day_shows_relief(runs: Sequence[Run], day: date) -> bool:
+def _day_shows_relief(runs: Sequence[RunForPhase], day: date) -> bool:
     # A day is evidence only when it logged pain both ways; its average after must not exceed
     # its average before (sums compare the same way, pair for pair).
     pairs = [

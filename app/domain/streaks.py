@@ -1,4 +1,4 @@
-"""Streaks, full days and the habit score: the only place that decides what counts.
+"""Streaks, full days and the habit score, from the runs that count (`completion_rules.counts`).
 
 Days are local dates in each completion's own time zone (`local_date_of`, stored by the server with
 every record), so a daylight-saving change or a flight never breaks or doubles a day. Only "today"
@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from app.domain import zones
+from app.domain.completion_rules import counts
 
 # The habit score loses half its weight in 14 days: after two weeks of misses a strong habit is at
 # one half, and one missed day after a long run costs only about 5 %.
@@ -44,7 +45,7 @@ def today_in(now: datetime, timezone: str) -> date:
 
 
 @dataclass(frozen=True, slots=True)
-class Run:
+class RunForStats:
     """What the statistics need of one completion."""
 
     local_date: date
@@ -56,8 +57,8 @@ class Run:
 
     @property
     def counted(self) -> bool:
-        """A run counts towards a day when every step of it was played."""
-        return not self.deleted and self.steps_total > 0 and self.steps_done >= self.steps_total
+        """Whether the run counts towards its day (never when deleted)."""
+        return not self.deleted and counts(self.steps_done, self.steps_total)
 
 
 class DayStats(BaseModel):
@@ -115,7 +116,7 @@ class _Tally:
 
 
 def compute_stats(
-    runs: Iterable[Run], *, daily_goal: int, today: date, start: date, end: date
+    runs: Iterable[RunForStats], *, daily_goal: int, today: date, start: date, end: date
 ) -> Stats:
     """Streaks and score as of `today`, and one `DayStats` per date from `start` to `end`.
 

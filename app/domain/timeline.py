@@ -1,7 +1,7 @@
 """The timeline compiler: a routine's steps become the flat list of segments the player plays.
 
 The only place that decides what a routine plays second by second; the player, the API and the
-docs all take timelines from here.
+docs all take timelines from here, and so what "+1 round" plays (`compile_more_rounds`).
 """
 
 from collections.abc import Mapping, Sequence
@@ -10,6 +10,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from app.domain.steps import Step
+
+# How often "+1 round" can be pressed on one step of a run: each press swaps in a compiled step.
+MAX_EXTRA_ROUNDS = 3
 
 Kind = Literal["prepare", "work", "rest", "switch", "set_rest", "reps"]
 Side = Literal["left", "right"]
@@ -32,6 +35,16 @@ class Segment(BaseModel):
     duration_ms: int | None
 
 
+class MoreRounds(BaseModel):
+    """One step compiled with more rounds: what the player swaps in when "+1 round" is pressed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    step: int
+    rounds: int
+    segments: list[Segment]
+
+
 def compile_timeline(steps: Sequence[Step], names: Mapping[str, str]) -> list[Segment]:
     """The segments of `steps` in playing order; `names` maps exercise slugs to display names."""
     segments: list[Segment] = []
@@ -40,14 +53,43 @@ def compile_timeline(steps: Sequence[Step], names: Mapping[str, str]) -> list[Se
     return segments
 
 
+def takes_more_rounds(step: Step) -> bool:
+    """Whether "+1 round" applies to `step`: timed rounds with a rest between them."""
+    return step.mode == "timed" and step.rounds > 1 and step.rest_s > 0
+
+
+def compile_more_rounds(steps: Sequence[Step], names: Mapping[str, str]) -> list[MoreRounds]:
+    """Each step "+1 round" applies to, compiled with 1 … MAX_EXTRA_ROUNDS more rounds.
+
+    Segment indexes are where the step's segments would sit in the routine's timeline.
+    """
+    variants: list[MoreRounds] = []
+    first_index = 0
+    for step_index, step in enumerate(steps):
+        name = names.get(step.exercise, step.exercise)
+        if takes_more_rounds(step):
+            for rounds in range(step.rounds + 1, step.rounds + MAX_EXTRA_ROUNDS + 1):
+                longer = step.model_copy(update={"rounds": rounds})
+                segments: list[Segment] = []
+                _StepCompiler(step_index, longer, name, segments, first_index).run()
+                variants.append(MoreRounds(step=step_index, rounds=rounds, segments=segments))
+        as_is: list[Segment] = []
+        _StepCompiler(step_index, step, name, as_is).run()
+        first_index += len(as_is)
+    return variants
+
+
 def duration_s(timeline: Sequence[Segment]) -> int:
     """Seconds of the timed part of a timeline (self-paced segments count as zero)."""
     return sum(s.duration_ms or 0 for s in timeline) // 1000
 
 
 class _StepCompiler:
-    def __init__(self, step_index: int, step: Step, name: str, out: list[Segment]) -> None:
+    def __init__(
+        self, step_index: int, step: Step, name: str, out: list[Segment], first_index: int = 0
+    ) -> None:
         self.step_index, self.step, self.name, self.out = step_index, step, name, out
+        self.first_index = first_index  # the timeline index of `out[0]`
 
     def run(self) -> None:
         step = self.step
@@ -106,7 +148,7 @@ class _StepCompiler:
     ) -> None:
         self.out.append(
             Segment(
-                index=len(self.out),
+                index=self.first_index + len(self.out),
                 kind=kind,
                 exercise=self.step.exercise,
                 label=label,

@@ -5,39 +5,22 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from app.domain.zones import CLOCK_PATTERN, ZONE_PATTERN, is_clock_time, is_zone
+# SQLModel models take its own config type (a ConfigDict with its table options).
+from sqlmodel._compat import SQLModelConfig
+
+from app.models import AccountBase, DeviceToken
+from app.schemas.common import ClockTime, DailyGoal, PhaseNumber, TimeZoneName, storable
 
 # Phones capitalise the first letter of a field: letters of either case are taken, and kept in
 # lower case, so "Anna" and "anna" are one account.
 USERNAME_PATTERN = r"^[A-Za-z0-9_.-]{3,40}$"
 LOGIN_NAME_PATTERN = r"^[A-Za-z0-9_.-]{1,40}$"
+MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH = 10, 1024
+FEED_PATH = "api/v1/reminders.ics"
 
 
 def _lower(value: str) -> str:
     return value.lower()
-
-
-def storable(value: str) -> str:
-    """`value`, if every database can store it: no NUL and no lone UTF-16 surrogates."""
-    if "\x00" in value:
-        raise ValueError("contains a NUL character")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("is not valid Unicode text") from None
-    return value
-
-
-def _zone(value: str) -> str:
-    if not is_zone(value):
-        raise ValueError("is not an IANA time zone name such as Europe/Berlin")
-    return value
-
-
-def _clock(value: str) -> str:
-    if not is_clock_time(value):
-        raise ValueError("is not a 24-hour time HH:MM")
-    return value
 
 
 Username = Annotated[
@@ -46,16 +29,10 @@ Username = Annotated[
     AfterValidator(_lower),
 ]
 LoginName = Annotated[str, Field(pattern=LOGIN_NAME_PATTERN), AfterValidator(_lower)]
-Password = Annotated[str, Field(min_length=10, max_length=1024), AfterValidator(storable)]
-TimeZoneName = Annotated[
+Password = Annotated[
     str,
-    Field(min_length=1, max_length=64, pattern=ZONE_PATTERN, examples=["Europe/Berlin"]),
-    AfterValidator(_zone),
-]
-ClockTime = Annotated[
-    str,
-    Field(min_length=5, max_length=5, pattern=CLOCK_PATTERN, examples=["07:30"]),
-    AfterValidator(_clock),
+    Field(min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH),
+    AfterValidator(storable),
 ]
 DeviceName = Annotated[str, Field(min_length=1, max_length=100), AfterValidator(storable)]
 
@@ -89,14 +66,18 @@ class SignIn(BaseModel):
     )
 
     username: LoginName
-    password: Annotated[str, Field(min_length=1, max_length=1024), AfterValidator(storable)]
+    password: Annotated[
+        str, Field(min_length=1, max_length=MAX_PASSWORD_LENGTH), AfterValidator(storable)
+    ]
     device_name: DeviceName = "Device"
 
 
-class AccountOut(BaseModel):
+class AccountOut(AccountBase):
     """An account's settings; `reminders_url` includes the feed's own key."""
 
-    model_config = ConfigDict(
+    model_config = SQLModelConfig(
+        # Every setting is always sent, so each is required in the answer.
+        json_schema_serialization_defaults_required=True,
         json_schema_extra={
             "examples": [
                 {
@@ -109,15 +90,9 @@ class AccountOut(BaseModel):
                     "reminders_url": "https://squeeze.example/api/v1/reminders.ics?key=Zk3…",
                 }
             ]
-        }
+        },
     )
 
-    username: str
-    timezone: str
-    morning_time: str
-    evening_time: str
-    daily_goal: int = Field(ge=1, le=4)
-    phase: int = Field(ge=1, le=3)
     reminders_url: str
 
 
@@ -132,8 +107,8 @@ class AccountPatch(BaseModel):
     timezone: TimeZoneName | None = None
     morning_time: ClockTime | None = None
     evening_time: ClockTime | None = None
-    daily_goal: Annotated[int, Field(ge=1, le=4)] | None = None
-    phase: Annotated[int, Field(ge=1, le=3)] | None = None
+    daily_goal: DailyGoal | None = None
+    phase: PhaseNumber | None = None
 
 
 class TokenOut(BaseModel):
@@ -200,3 +175,27 @@ class SignedUp(BaseModel):
     account: AccountOut
     token: str
     device: TokenOut
+
+
+class ExportedAccount(AccountBase):
+    """The settings an export records alongside the runs (never the feed key)."""
+
+    model_config = SQLModelConfig(json_schema_serialization_defaults_required=True)
+
+
+def account_out(account: AccountBase, base_url: str, reminders_key: str) -> AccountOut:
+    """The account as the API shows it, with its feed's absolute URL (key included)."""
+    values = {name: getattr(account, name) for name in AccountBase.model_fields}
+    return AccountOut(**values, reminders_url=f"{base_url}{FEED_PATH}?key={reminders_key}")
+
+
+def token_out(device: DeviceToken, current: DeviceToken | None = None) -> TokenOut:
+    """A token as listed, flagged when it is the caller's own."""
+    assert device.id is not None
+    return TokenOut(
+        id=device.id,
+        device_name=device.device_name,
+        created_at=device.created_at,
+        last_used_at=device.last_used_at,
+        current=current is not None and current.id == device.id,
+    )

@@ -1,10 +1,61 @@
-"""Models every resource shares: a page of a list and the problem details of an error."""
+"""What every resource shares: the field types records are made of, a page of a list, a problem."""
 
-from typing import Any, Generic, TypeVar
+from datetime import UTC, datetime
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+
+from app.domain.phases import FIRST_PHASE, LAST_PHASE
+from app.domain.zones import CLOCK_PATTERN, ZONE_PATTERN, is_clock_time, is_zone
 
 T = TypeVar("T")
+
+
+def storable(value: str) -> str:
+    """`value`, if every database can store it: no NUL and no lone UTF-16 surrogates."""
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("is not valid Unicode text") from None
+    return value
+
+
+def _zone(value: str) -> str:
+    if not is_zone(value):
+        raise ValueError("is not an IANA time zone name such as Europe/Berlin")
+    return value
+
+
+def _clock(value: str) -> str:
+    if not is_clock_time(value):
+        raise ValueError("is not a 24-hour time HH:MM")
+    return value
+
+
+def _in_range(value: datetime) -> datetime:
+    # Years near 1 or 9999 overflow when moved to UTC or to another zone.
+    if not 2000 <= value.year <= 2999 or not 2000 <= value.astimezone(UTC).year <= 2999:
+        raise ValueError("is not a time between the years 2000 and 2999")
+    return value
+
+
+TimeZoneName = Annotated[
+    str,
+    Field(min_length=1, max_length=64, pattern=ZONE_PATTERN, examples=["Europe/Berlin"]),
+    AfterValidator(_zone),
+]
+ClockTime = Annotated[
+    str,
+    Field(min_length=5, max_length=5, pattern=CLOCK_PATTERN, examples=["07:30"]),
+    AfterValidator(_clock),
+]
+MIN_DAILY_GOAL, MAX_DAILY_GOAL = 1, 4
+DailyGoal = Annotated[int, Field(ge=MIN_DAILY_GOAL, le=MAX_DAILY_GOAL)]
+PhaseNumber = Annotated[int, Field(ge=FIRST_PHASE, le=LAST_PHASE)]
+# An aware moment in a range every zone conversion survives.
+Moment = Annotated[AwareDatetime, AfterValidator(_in_range)]
 
 
 class Page(BaseModel, Generic[T]):

@@ -1,26 +1,21 @@
-"""Request and response models of completions and sync."""
+"""Request and response models of completions and sync, all built on `CompletionBase`."""
 
-from datetime import UTC, date, datetime
+from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    AwareDatetime,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    JsonValue,
-)
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
+from sqlalchemy import Row
 
-from app.domain.completion_rules import Run
-from app.domain.steps import SLUG_PATTERN
-from app.schemas.accounts import TimeZoneName, storable
+# SQLModel models take its own config type (a ConfigDict with its table options).
+from sqlmodel._compat import SQLModelConfig
+
+from app.core.problems import field_error, invalid, problem_body, validation_errors
+from app.domain.completion_rules import PlayedRun, run_errors
+from app.domain.zones import in_zone
+from app.models import RUN_ID_PATTERN, Completion, CompletionBase, completion_values
 
 MAX_PUSH = 500
-# Lower-case, hyphenated, as crypto.randomUUID() makes them; one spelling per run, so the ids the
-# server answers with are exactly the ids the device holds.
-ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 EXAMPLE: dict[str, JsonValue] = {
     "id": "9b2c6f1e-3d4a-4f7b-9a51-2f0d6c1e8a77",
     "routine": "morning",
@@ -38,93 +33,28 @@ EXAMPLE: dict[str, JsonValue] = {
 }
 
 
-def _in_range(value: datetime) -> datetime:
-    # Years near 1 or 9999 overflow when moved to UTC or to another zone.
-    if not 2000 <= value.year <= 2999 or not 2000 <= value.astimezone(UTC).year <= 2999:
-        raise ValueError("is not a time between the years 2000 and 2999")
-    return value
-
-
-def _empty_if_null(value: object) -> object:
-    return "" if value is None else value
-
-
-Moment = Annotated[AwareDatetime, AfterValidator(_in_range)]
-Pain = Annotated[int, Field(ge=0, le=10)]
-
-
-class CompletionIn(BaseModel):
+class CompletionIn(CompletionBase):
     """One run of a routine as a device sends it; unknown fields (like `seq`) are ignored."""
 
-    model_config = ConfigDict(extra="ignore", json_schema_extra={"examples": [EXAMPLE]})
-
-    id: str = Field(
-        pattern=ID_PATTERN,
-        min_length=36,
-        max_length=36,
-        description="Made on the device (a lower-case UUID); the same run keeps it forever.",
-    )
-    routine: str = Field(max_length=60, pattern=SLUG_PATTERN)
-    routine_version: int = Field(ge=1, le=2**31 - 1)
-    started_at: Moment
-    finished_at: Moment
-    timezone: TimeZoneName
-    steps_done: int = Field(ge=0, le=10_000)
-    steps_total: int = Field(ge=1, le=10_000)
-    pain_before: Pain | None = None
-    pain_after: Pain | None = None
-    notes: Annotated[
-        str, BeforeValidator(_empty_if_null), Field(max_length=2000), AfterValidator(storable)
-    ] = ""
-    modified_at: Moment
-    deleted: bool = False
-
-    def run(self) -> Run:
-        """The domain value of this record."""
-        return Run(
-            id=self.id,
-            routine=self.routine,
-            routine_version=self.routine_version,
-            started_at=self.started_at,
-            finished_at=self.finished_at,
-            timezone=self.timezone,
-            steps_done=self.steps_done,
-            steps_total=self.steps_total,
-            pain_before=self.pain_before,
-            pain_after=self.pain_after,
-            notes=self.notes,
-            modified_at=self.modified_at,
-            deleted=self.deleted,
-        )
+    model_config = SQLModelConfig(extra="ignore", json_schema_extra={"examples": [EXAMPLE]})
 
 
 class CompletionPut(CompletionIn):
     """A run sent to its own URL: `id` may be left out, and must match the URL when given."""
 
-    id: Annotated[str, Field(pattern=ID_PATTERN, min_length=36, max_length=36)] | None = None  # type: ignore[assignment]
+    id: Annotated[str, Field(pattern=RUN_ID_PATTERN, min_length=36, max_length=36)] | None = None  # type: ignore[assignment]
 
 
-class CompletionOut(BaseModel):
+class CompletionOut(CompletionBase):
     """A run as the server keeps it; times are shown in the run's own zone."""
 
-    model_config = ConfigDict(
-        json_schema_extra={"examples": [{**EXAMPLE, "local_date": "2026-11-22", "seq": 41}]}
+    model_config = SQLModelConfig(
+        # Every field is always sent, defaults included, so each is required in the answer.
+        json_schema_serialization_defaults_required=True,
+        json_schema_extra={"examples": [{**EXAMPLE, "local_date": "2026-11-22", "seq": 41}]},
     )
 
-    id: str
-    routine: str
-    routine_version: int
-    started_at: datetime
-    finished_at: datetime
-    timezone: str
     local_date: date
-    steps_done: int
-    steps_total: int
-    pain_before: int | None
-    pain_after: int | None
-    notes: str
-    modified_at: datetime
-    deleted: bool
     seq: int = Field(description="The server's change counter when this version was stored.")
 
 
@@ -196,3 +126,37 @@ class SyncOut(BaseModel):
     accepted: list[str]
     rejected: list[Rejected]
     more: bool
+
+
+def completion_out(row: Completion | Row[Any]) -> CompletionOut:
+    """A stored row as the API shows it: times in the run's own zone."""
+    values = completion_values(row)
+    for name, value in values.items():
+        if isinstance(value, datetime):
+            values[name] = in_zone(value, row.timezone)
+    return CompletionOut.model_validate({**values, "local_date": row.local_date, "seq": row.seq})
+
+
+def broken_rules(run: PlayedRun, now: datetime) -> list[dict[str, str]]:
+    """The cross-field rules `run` breaks at `now`, as the errors of a 422 problem."""
+    return [field_error(("body", name), detail) for name, detail in run_errors(run, now)]
+
+
+def checked_push(item: Any, now: datetime) -> CompletionIn | Rejected:
+    """A pushed or imported item as a valid run, or its rejection with the problem."""
+    raw_id = item.get("id") if isinstance(item, Mapping) else None
+    shown_id = raw_id if isinstance(raw_id, str) and len(raw_id) <= 64 else None
+    try:
+        run = CompletionIn.model_validate(item)
+    except ValidationError as error:
+        return _rejected(shown_id, validation_errors(error.errors()))
+    errors = broken_rules(run, now)
+    return _rejected(shown_id, errors) if errors else run
+
+
+def _rejected(shown_id: str | None, errors: list[dict[str, str]]) -> Rejected:
+    problem = invalid(errors, "completion")
+    body = problem_body(
+        problem.status, problem.detail, title=problem.title, type_=problem.type_, **problem.extra
+    )
+    return Rejected(id=shown_id, problem=body)

@@ -1,12 +1,12 @@
 """Routines and exercises as the API shows them: summaries, timelines, the bridge ladder."""
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from app.content import EXERCISE_NAMES
 from app.content.routines import BRIDGE_PROGRESSION
 from app.domain.phases import progression_level
 from app.domain.steps import Step
-from app.domain.timeline import Segment
+from app.domain.timeline import MAX_EXTRA_ROUNDS, MoreRounds, Segment, compile_more_rounds
 
 
 class ExerciseOut(BaseModel):
@@ -82,6 +82,15 @@ class RoutineDetail(RoutineOut):
     """A routine with the timeline compiled from its steps."""
 
     timeline: list[Segment]
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description=f'What "+1 round" plays: each timed step of rounds with rests, compiled '
+        f"with 1 to {MAX_EXTRA_ROUNDS} more rounds; the player swaps in the next one."
+    )
+    @property
+    def more_rounds(self) -> list[MoreRounds]:
+        """Compiled from the steps, like the timeline, so the two always agree."""
+        return compile_more_rounds(self.steps, EXERCISE_NAMES)
 
 
 class ExerciseRef(BaseModel):

@@ -14,29 +14,14 @@ from typing import Any
 from sqlalchemy import Row, and_, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import SelectOfScalar
 
-from app.core.problems import Problem
-from app.domain.completion_rules import Run
-from app.domain.merge import Outcome, decide, differs
-from app.domain.zones import in_zone
-from app.models import Account, Completion
-from app.schemas.completions import CompletionOut
+from app.domain.merge import Outcome, decide, tombstone
+from app.domain.phases import RunForPhase
+from app.domain.streaks import RunForStats
+from app.domain.zones import local_date
+from app.models import Account, Completion, CompletionBase, completion_values
 
-RUN_FIELDS = (
-    "routine",
-    "routine_version",
-    "started_at",
-    "finished_at",
-    "timezone",
-    "steps_done",
-    "steps_total",
-    "pain_before",
-    "pain_after",
-    "notes",
-    "modified_at",
-    "deleted",
-)
+_IN_CHUNK = 500  # ids per `IN (…)`, well under every database's parameter limit
 
 
 @dataclass(frozen=True)
@@ -48,80 +33,62 @@ class Written:
     client_is_stale: bool  # the device holds a version other than the kept one
 
 
-def lock_account(session: Session, account_id: int) -> Account:
-    """The account row, locked for this transaction."""
-    return _account(session, select(Account).where(Account.id == account_id).with_for_update())
-
-
-def account_row(session: Session, account_id: int) -> Account:
-    """The account row as this transaction sees it, without a lock (for reads)."""
-    return _account(session, select(Account).where(Account.id == account_id))
-
-
-def _account(session: Session, query: SelectOfScalar[Account]) -> Account:
-    account = session.exec(query).one_or_none()
-    if account is None:
-        raise Problem(401, "This account no longer exists.", headers={"WWW-Authenticate": "Bearer"})
-    return account
-
-
-def run_of(row: Completion) -> Run:
-    """The domain value of a stored row."""
-    return Run(id=row.id, **{name: getattr(row, name) for name in RUN_FIELDS})
-
-
-def out(row: Completion | Row[Any]) -> CompletionOut:
-    """A stored row as the API shows it: times in the run's own zone."""
-    values = {name: getattr(row, name) for name in RUN_FIELDS}
-    for name in ("started_at", "finished_at", "modified_at"):
-        values[name] = in_zone(values[name], row.timezone)
-    return CompletionOut(id=row.id, local_date=row.local_date, seq=row.seq, **values)
-
-
 def stored(session: Session, account_id: int, ids: Iterable[str]) -> dict[str, Completion]:
     """The stored rows of `ids` in this account, by id."""
     wanted = sorted(set(ids))
     found: dict[str, Completion] = {}
-    for start in range(0, len(wanted), 500):
+    for start in range(0, len(wanted), _IN_CHUNK):
         rows = session.exec(
             select(Completion).where(
                 Completion.account_id == account_id,
-                col(Completion.id).in_(wanted[start : start + 500]),
+                col(Completion.id).in_(wanted[start : start + _IN_CHUNK]),
             )
         ).all()
         found.update({row.id: row for row in rows})
     return found
 
 
-def write(session: Session, account: Account, runs: Sequence[Run]) -> list[Written]:
+def one(session: Session, account_id: int, run_id: str) -> Completion | None:
+    """The account's completion `run_id`, tombstone or not."""
+    return session.get(Completion, {"account_id": account_id, "id": run_id})
+
+
+def write(session: Session, account: Account, runs: Sequence[CompletionBase]) -> list[Written]:
     """Merges `runs` into the locked `account`'s completions; flushes, does not commit."""
     assert account.id is not None
     rows = stored(session, account.id, (run.id for run in runs))
     results = []
     for run in runs:
         row = rows.get(run.id)
-        outcome = decide(run_of(row) if row else None, run)
+        outcome = decide(row, run)
+        values = completion_values(run)
         if outcome is Outcome.KEEP:
             assert row is not None
-            results.append(Written(outcome, row, differs(run_of(row), run)))
+            results.append(Written(outcome, row, completion_values(row) != values))
             continue
         account.last_seq += 1
-        values = {name: getattr(run, name) for name in RUN_FIELDS}
+        day = local_date(run.started_at, run.timezone)
         if row is None:
-            row = Completion(
-                account_id=account.id, id=run.id, local_date=run.local_date, seq=0, **values
-            )
+            row = Completion(account_id=account.id, local_date=day, seq=0, **values)
             session.add(row)
             rows[run.id] = row
         else:
             for name, value in values.items():
                 setattr(row, name, value)
-            row.local_date = run.local_date
+            row.local_date = day
         row.seq = account.last_seq
         results.append(Written(outcome, row, False))
     session.add(account)
     session.flush()
     return results
+
+
+def delete(session: Session, account: Account, row: Completion, now: datetime) -> None:
+    """Replaces the locked `account`'s live `row` with its tombstone; flushes, does not commit."""
+    deleted = CompletionBase.model_validate(
+        {**completion_values(row), **tombstone(row.modified_at, now)}
+    )
+    write(session, account, [deleted])
 
 
 def changes_since(session: Session, account_id: int, seq: int, limit: int) -> Sequence[Row[Any]]:
@@ -138,6 +105,17 @@ def changes_since(session: Session, account_id: int, seq: int, limit: int) -> Se
             .limit(limit)
         )
         .all()
+    )
+
+
+def every_run(session: Session, account_id: int) -> list[Completion]:
+    """Every completion of the account, tombstones included, oldest run first."""
+    return list(
+        session.exec(
+            select(Completion)
+            .where(Completion.account_id == account_id)
+            .order_by(col(Completion.started_at), col(Completion.id))
+        ).all()
     )
 
 
@@ -176,3 +154,36 @@ def by_local_date(
         col(Completion.id).desc(),
     )
     return list(session.exec(query.limit(limit)).all())
+
+
+def runs_for_stats(session: Session, account_id: int) -> list[RunForStats]:
+    """Every live completion of the account, as just the columns the streak rules read."""
+    rows = session.connection().execute(
+        sa_select(
+            col(Completion.local_date),
+            col(Completion.steps_done),
+            col(Completion.steps_total),
+            col(Completion.pain_before),
+            col(Completion.pain_after),
+        ).where(col(Completion.account_id) == account_id, col(Completion.deleted).is_(False))
+    )
+    return [RunForStats(*row) for row in rows]
+
+
+def runs_for_phase(session: Session, account_id: int, since: date) -> list[RunForPhase]:
+    """The account's live completions from `since` on, as the phase rules read them."""
+    rows = session.connection().execute(
+        sa_select(
+            col(Completion.routine),
+            col(Completion.local_date),
+            col(Completion.steps_done),
+            col(Completion.steps_total),
+            col(Completion.pain_before),
+            col(Completion.pain_after),
+        ).where(
+            col(Completion.account_id) == account_id,
+            col(Completion.deleted).is_(False),
+            col(Completion.local_date) >= since,
+        )
+    )
+    return [RunForPhase(*row) for row in rows]

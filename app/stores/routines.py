@@ -11,10 +11,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.content import EXERCISE_NAMES, ROUTINES, BuiltinRoutine
+from app.core.clock import now
 from app.domain.routine_draft import RESERVED_SLUGS, RoutineDraft, routine_phase, slugify
 from app.domain.steps import Step
 from app.domain.timeline import compile_timeline, duration_s
-from app.models import CustomRoutine, RoutineVersion, utcnow
+from app.models import CustomRoutine, RoutineVersion
 from app.schemas.routines import RoutineDetail, RoutineOut
 
 _BUILTINS: dict[str, BuiltinRoutine] = {r.slug: r for r in ROUTINES}
@@ -134,7 +135,7 @@ def delete_routine(session: Session, account_id: int, slug: str) -> bool:
     if row is None:
         return False
     row.deleted = True
-    row.updated_at = utcnow()
+    row.updated_at = now()
     session.add(row)
     session.commit()
     return True
@@ -145,7 +146,7 @@ def _save_version(session: Session, row: CustomRoutine, draft: RoutineDraft) -> 
     row.version += 1
     row.name, row.slot, row.steps = draft.name, draft.slot, steps
     row.phase = routine_phase(draft.steps)
-    row.updated_at = utcnow()
+    row.updated_at = now()
     session.add(row)
     try:
         session.flush()

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.content import EXERCISES
 from app.domain.routine_draft import RESERVED_SLUGS
-from app.domain.steps import MAX_STEPS, SLUG_PATTERN
+from app.domain.steps import SLUG_PATTERN
 from app.stores.routines import builtin_summaries, is_builtin
 from app.web.templating import templates
 
@@ -38,6 +38,5 @@ def _builder(request: Request, editing: str | None, copy: str | None) -> HTMLRes
         "copy": copy if copy and copy not in RESERVED_SLUGS else None,
         "exercises": EXERCISES,
         "builtins": builtin_summaries(),
-        "max_steps": MAX_STEPS,
     }
     return templates.TemplateResponse(request, "builder.html", context)

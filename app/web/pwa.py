@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 
 from app.core.config import PROJECT_ROOT
 from app.stores.routines import builtin_detail, builtin_slugs
+from app.web.scripts import without_comment_lines
 from app.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
@@ -20,8 +21,8 @@ BACKGROUND_COLOR = "#f7f7f4"  # app.css --bg (light): the splash screen behind t
 OFFLINE_URL = "/offline"
 MANIFEST_URL = "/manifest.webmanifest"
 SHORTCUTS = (("morning", "Morning"), ("evening", "Evening"), ("flare-up", "Flare-up"))
-# Pages of the URL contract (contracts.md) that belong to other screens and issues: precached when
-# they answer, never blocking an install while they do not exist yet.
+# The screens beyond playing a routine: precached when they answer, so one that fails to render
+# never blocks installing the player.
 OPTIONAL_PAGES = ("/history", "/settings", "/account", "/devices", "/routines/new")
 
 
@@ -125,7 +126,8 @@ def service_worker(source: Shell) -> Response:
         "offline": OFFLINE_URL,
         "player": f"/play/{builtin_slugs()[0]}",
     }
-    body = f"const SHELL = {json.dumps(shell)};\n" + source.worker_file.read_text()
+    worker = without_comment_lines(source.worker_file.read_text())
+    body = f"const SHELL = {json.dumps(shell)};\n" + worker
     headers = {"Service-Worker-Allowed": "/", "Cache-Control": "no-cache"}
     return Response(body, media_type="text/javascript; charset=utf-8", headers=headers)
 

@@ -1,4 +1,4 @@
-/* Squeeze's service worker. app/pwa.py puts `const SHELL = {version, precache, optional, offline,
+/* Squeeze's service worker. app/web/pwa.py puts `const SHELL = {version, precache, optional, offline,
    player}` above this line, so a change to any file of the shell makes a new worker. */
 /* global SHELL */
 
@@ -48,7 +48,7 @@ async function precache() {
   const fresh = (url) => new Request(url, { cache: 'reload' });
   const cache = await caches.open(CACHE);
   await cache.addAll(SHELL.precache.map(fresh));
-  // Pages of screens that may not exist yet: kept when they answer, never failing the install.
+  // The other screens' pages: kept when they answer, never failing the install.
   await Promise.all(SHELL.optional.map((url) => cache.add(fresh(url)).catch(() => {})));
 }
 
@@ -62,7 +62,8 @@ async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(request);
   if (cached) return cached;
-  const response = await fetch(request);
+  // Offline and never kept: the page gets a network error, as from fetch, and no rejection is left.
+  const response = await fetch(request).catch(() => Response.error());
   if (cacheable(request, response)) await cache.put(request, response.clone());
   return response;
 }

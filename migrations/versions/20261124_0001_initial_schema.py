@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 import sqlmodel
-from alembic import op
+from alembic import context, op
+from alembic.util import CommandError
 
 from app.models import UTCDateTime
 
@@ -116,7 +117,27 @@ def upgrade() -> None:
 
 
 
+FORCE = "allow_data_loss=true"
+
+
+def _refuse_to_drop_runs() -> None:
+    """Stops a downgrade that would delete stored runs, unless told `-x allow_data_loss=true`
+    (or, from Python, config.attributes["allow_data_loss"] = True)."""
+    runs = op.get_bind().execute(sa.text("SELECT count(*) FROM completion")).scalar_one()
+    forced = (
+        context.get_x_argument(as_dictionary=True).get("allow_data_loss", "").lower() == "true"
+        or context.config.attributes.get("allow_data_loss") is True
+    )
+    if runs and not forced:
+        raise CommandError(
+            f"Refusing to downgrade: it drops every table, and this database holds {runs} runs "
+            f"that would be lost. Back them up first (make backup); to downgrade anyway, add "
+            f"-x {FORCE} to the command, as in: alembic -x {FORCE} downgrade -1"
+        )
+
+
 def downgrade() -> None:
+    _refuse_to_drop_runs()
     with op.batch_alter_table('routine_version', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_routine_version_routine_id'))
 

@@ -5,6 +5,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tests.clock import NOW
+
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -15,8 +17,8 @@ def run(
     run_id: str | None = None,
     **fields: Any,
 ) -> dict[str, Any]:
-    """A valid completion started at `started` (by default an hour ago, in Berlin)."""
-    started = started or datetime.now(BERLIN).replace(microsecond=0) - timedelta(hours=1)
+    """A valid completion started at `started` (by default an hour before the tests' `NOW`)."""
+    started = started or NOW.astimezone(BERLIN) - timedelta(hours=1)
     finished = started + timedelta(minutes=4, seconds=29)
     record: dict[str, Any] = {
         "id": run_id or str(uuid.uuid4()),

@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 
 from tests.api.completion_factory import BERLIN, at, run, utc
 from tests.auth import sign_up
+from tests.clock import NOW
 
 
 def test_put_creates_then_answers_200_and_keeps_one_copy(client: TestClient) -> None:
@@ -86,7 +87,7 @@ def test_invalid_runs_are_422_and_change_nothing(client: TestClient) -> None:
     headers = sign_up(client)
     base = run(at(2026, 11, 22))
     started = at(2026, 11, 22)
-    future = datetime.now(BERLIN) + timedelta(days=2)
+    future = NOW.astimezone(BERLIN) + timedelta(days=2)
     for bad in (
         {"pain_before": 11},
         {"pain_after": -1},

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from app.models import Account, Completion
 from tests.auth import sign_up
+from tests.clock import NOW
 
 
 def log_runs(app: FastAPI, username: str, runs: list[tuple[str, date, int, int]]) -> None:
@@ -40,7 +41,7 @@ def log_runs(app: FastAPI, username: str, runs: list[tuple[str, date, int, int]]
 
 
 def today() -> date:
-    return datetime.now(UTC).date()
+    return NOW.date()
 
 
 def test_anyone_sees_phase_one_with_its_avoid_list(client: TestClient) -> None:

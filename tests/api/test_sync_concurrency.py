@@ -1,28 +1,20 @@
 """Devices pushing at the same time, over real HTTP: a device pulling meanwhile never skips one."""
 
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import pytest
 
 from tests.api.completion_factory import at, run
-from tests.browser.conftest import LiveServer
+from tests.conftest import LiveServer
 
 WRITERS = 4
 BATCHES = 6
 BATCH = 25
 
 
-@pytest.fixture
-def server(database_url: str) -> Iterator[LiveServer]:
-    with LiveServer(database_url) as live:
-        yield live
-    live.app.state.engine.dispose()
-
-
-def test_a_puller_sees_every_record_while_others_push(server: LiveServer) -> None:
+def test_a_puller_sees_every_record_while_others_push(served_app: LiveServer) -> None:
+    server = served_app
     signed_up = httpx.post(
         f"{server.url}/api/v1/accounts",
         json={"username": "anna", "password": "correct horse battery"},

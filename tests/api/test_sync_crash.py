@@ -69,7 +69,11 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
 
 
 def push_batches(
-    url: str, headers: dict[str, str], batches: list[list[dict[str, Any]]], answered: list[int]
+    url: str,
+    headers: dict[str, str],
+    batches: list[list[dict[str, Any]]],
+    answered: list[int],
+    first_answer: threading.Event | None = None,
 ) -> None:
     """Pushes batch after batch until the connection fails, noting each one answered."""
     with httpx.Client(base_url=url, headers=headers, timeout=30) as client:
@@ -80,6 +84,20 @@ def push_batches(
                 return
             assert response.status_code == 200, response.text
             answered.append(index)
+            if first_answer:
+                first_answer.set()
+
+
+def writer_holds_the_lock(probe: sqlite3.Connection) -> bool:
+    """Whether another connection is inside a write transaction (SQLite refuses us the lock)."""
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error):
+            raise
+        return True
+    probe.execute("ROLLBACK")
+    return False
 
 
 def stored_ids(database: Path) -> list[str]:
@@ -100,12 +118,21 @@ def test_killed_mid_push_then_retried_stores_every_record_exactly_once(
     batches = [records[i : i + BATCH] for i in range(0, len(records), BATCH)]
 
     answered: list[int] = []
-    pusher = threading.Thread(target=push_batches, args=(server.url, headers, batches, answered))
+    first_answer = threading.Event()
+    pusher = threading.Thread(
+        target=push_batches, args=(server.url, headers, batches, answered, first_answer)
+    )
     pusher.start()
-    while not answered:  # let the push get going, then pull the plug while a batch is in flight
-        time.sleep(0.01)
-    time.sleep(0.1)
+    # Pull the plug once a batch has been answered and the server is inside the write transaction
+    # of a later one: a sync request holds SQLite's write lock from its start to its commit, and
+    # nothing else writes now. The probe never waits for the lock (timeout=0), so it cannot hold
+    # the server up for long.
+    assert first_answer.wait(timeout=30), "the first batch was never answered"
+    probe = sqlite3.connect(server.database, timeout=0, isolation_level=None)
+    while not writer_holds_the_lock(probe):
+        assert len(answered) < BATCHES - 1, "the push ended before a batch was caught mid-write"
     server.kill()
+    probe.close()
     pusher.join(timeout=30)
     assert 1 <= len(answered) < BATCHES, "the server must die in the middle of the push"
 

@@ -1,20 +1,17 @@
-"""Browser fixtures: Debian's Chromium driven by Playwright, and the app served on a real port."""
+"""Browser fixtures: Debian's Chromium driven by Playwright (the served app, `live_server`, comes
+from the top-level conftest)."""
 
 import os
-import socket
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from playwright.sync_api import Page
 
-from app.core.config import Settings
-from app.main import create_app
-from tests.databases import MigratedSqlite
+# Browser tests name the server's type from here; it lives with the fixture in tests/conftest.py.
+from tests.conftest import LiveServer as LiveServer
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -52,43 +49,3 @@ def eventually(page: Page, check: Callable[[], bool], timeout_s: float = 10) -> 
         if time.monotonic() > deadline:
             raise AssertionError(f"still not true after {timeout_s} s")
         page.wait_for_timeout(50)
-
-
-class LiveServer:
-    """Uvicorn serving the app on a free loopback port, in a background thread."""
-
-    def __init__(self, database_url: str) -> None:
-        self.app = create_app(Settings(database_url=database_url))
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(self.app, log_level="warning", lifespan="on")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]})
-        self.thread.daemon = True
-
-    def __enter__(self) -> "LiveServer":
-        self.thread.start()
-        deadline = time.monotonic() + 10
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.01)
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
-@pytest.fixture
-def live_server(tmp_path: Path, _browser_sqlite: MigratedSqlite) -> Iterator[LiveServer]:
-    """The app on a fresh SQLite database, served over real HTTP."""
-    with LiveServer(_browser_sqlite.fresh(tmp_path)) as server:
-        yield server
-
-
-@pytest.fixture(scope="session")
-def _browser_sqlite(tmp_path_factory: pytest.TempPathFactory) -> MigratedSqlite:
-    return MigratedSqlite(tmp_path_factory.mktemp("browser-template"))

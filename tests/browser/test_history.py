@@ -11,16 +11,15 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
-from app.core.config import PROJECT_ROOT
 from tests.auth import PASSWORD
 from tests.browser.axe import violations
 from tests.browser.conftest import PHONE, LiveServer
+from tests.browser.screenshots import png_size, screenshot_path
 from tests.browser.test_pwa import UNTIL_CONTROLLED
 
 ZONE = "Europe/Berlin"
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 PHONE_SIZE: ViewportSize = {"width": PHONE["width"], "height": PHONE["height"]}
-SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 
 
 def sign_up(server: LiveServer, username: str) -> dict[str, str]:
@@ -111,7 +110,7 @@ def test_history_shows_the_streak_and_marks_the_days(
 
 
 def test_two_months_of_history_at_phone_and_desktop_widths(
-    context: BrowserContext, live_server: LiveServer
+    context: BrowserContext, live_server: LiveServer, tmp_path: Path
 ) -> None:
     headers = sign_up(live_server, "regular")
     for back in range(60):
@@ -129,10 +128,13 @@ def test_two_months_of_history_at_phone_and_desktop_widths(
     expect(page.locator("#longest-streak")).to_have_text("8 days")
     expect(page.locator("#full-day-streak")).to_have_text("3 days")
     expect(page.locator("#pain-summary")).to_contain_text("Before a run: 6.")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "history-phone.png"), full_page=True)
+    phone_shot = screenshot_path(tmp_path, "history-phone.png")
+    page.screenshot(path=phone_shot, full_page=True)
+    assert png_size(phone_shot)[0] == PHONE["width"]
     page.set_viewport_size(DESKTOP)
-    page.screenshot(path=str(SCREENSHOTS / "history-desktop.png"), full_page=True)
+    desktop_shot = screenshot_path(tmp_path, "history-desktop.png")
+    page.screenshot(path=desktop_shot, full_page=True)
+    assert png_size(desktop_shot)[0] == DESKTOP["width"]
     assert violations(page) == []
 
 

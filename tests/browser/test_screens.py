@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import LiveServer
+from tests.browser.conftest import PHONE, LiveServer
 from tests.browser.player_rig import open_phone, start
+from tests.browser.screenshots import png_size, screenshot_path
 
 SCHEMES = ["light", "dark"]
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "player-phone.png"
 
 
 @pytest.mark.parametrize(("utc_hour", "first"), [(7, "Morning routine"), (17, "Evening routine")])
@@ -90,12 +90,14 @@ def test_player_has_no_axe_violations_before_during_and_after(
     phone.close()
 
 
-def test_screenshot_of_the_player_on_a_phone(browser: Browser, live_server: LiveServer) -> None:
+def test_screenshot_of_the_player_on_a_phone(
+    browser: Browser, live_server: LiveServer, tmp_path: Path
+) -> None:
     phone = open_phone(browser, live_server, "/play/morning")
     start(phone, pain_before=3)
     phone.page.clock.run_for(75_000 + 10_000 + 2_600)  # round 2 of the squeezes, 2.4 s left
     phone.shows("Booty flex, round 2 of 10", "5")
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    phone.page.screenshot(path=SCREENSHOT)
-    assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    shot = screenshot_path(tmp_path, "player-phone.png")
+    phone.page.screenshot(path=shot)
+    assert png_size(shot) == (PHONE["width"], PHONE["height"])
     phone.close()

@@ -2,14 +2,25 @@
 
 from datetime import date, timedelta
 
-from app.domain.phases import Level, Run, avoid_notes, offered_first, progression_level, suggest
+from app.domain.phases import (
+    Level,
+    RunForPhase,
+    avoid_notes,
+    offered_first,
+    progression_level,
+    suggest,
+)
 
 TODAY = date(2026, 11, 24)
 
 
-def calm_days(count: int, *, end: date = TODAY, before: int = 4, after: int = 2) -> list[Run]:
+def calm_days(
+    count: int, *, end: date = TODAY, before: int = 4, after: int = 2
+) -> list[RunForPhase]:
     """One full morning routine a day for `count` days ending on `end`, with these pains."""
-    return [Run("morning", end - timedelta(days=n), True, before, after) for n in range(count)]
+    return [
+        RunForPhase("morning", end - timedelta(days=n), 4, 4, before, after) for n in range(count)
+    ]
 
 
 def test_ten_calm_counted_days_suggest_moving_up() -> None:
@@ -28,34 +39,34 @@ def test_equal_pain_before_and_after_still_counts_as_calm() -> None:
 
 def test_one_day_with_more_pain_after_blocks_moving_up() -> None:
     runs = calm_days(10)
-    runs[4] = Run("morning", runs[4].local_date, True, 3, 4)
+    runs[4] = RunForPhase("morning", runs[4].local_date, 4, 4, 3, 4)
     assert suggest(1, runs, TODAY) is None
 
 
 def test_a_worse_day_older_than_the_last_ten_counted_days_is_forgotten() -> None:
-    runs = [*calm_days(10), Run("morning", TODAY - timedelta(days=10), True, 2, 6)]
+    runs = [*calm_days(10), RunForPhase("morning", TODAY - timedelta(days=10), 4, 4, 2, 6)]
     assert suggest(1, runs, TODAY) is not None
 
 
 def test_days_are_compared_on_their_average() -> None:
     runs = calm_days(9)
     day = TODAY - timedelta(days=9)
-    runs += [Run("morning", day, True, 5, 6), Run("evening", day, True, 5, 2)]
+    runs += [RunForPhase("morning", day, 4, 4, 5, 6), RunForPhase("evening", day, 4, 4, 5, 2)]
     assert suggest(1, runs, TODAY) is not None
 
 
 def test_a_day_without_logged_pain_is_no_evidence() -> None:
-    runs = [*calm_days(9), Run("morning", TODAY - timedelta(days=9), True, None, None)]
+    runs = [*calm_days(9), RunForPhase("morning", TODAY - timedelta(days=9), 4, 4, None, None)]
     assert suggest(1, runs, TODAY) is None
 
 
 def test_unfinished_runs_do_not_make_a_counted_day() -> None:
-    runs = [*calm_days(9), Run("morning", TODAY - timedelta(days=9), False, 4, 2)]
+    runs = [*calm_days(9), RunForPhase("morning", TODAY - timedelta(days=9), 1, 4, 4, 2)]
     assert suggest(1, runs, TODAY) is None
 
 
 def test_a_flare_up_session_in_the_stretch_blocks_moving_up() -> None:
-    runs = [*calm_days(10), Run("flare-up", TODAY - timedelta(days=6), True, 5, 3)]
+    runs = [*calm_days(10), RunForPhase("flare-up", TODAY - timedelta(days=6), 4, 4, 5, 3)]
     assert suggest(1, runs, TODAY) is None
 
 
@@ -64,7 +75,7 @@ def test_the_last_phase_has_nowhere_to_move_up_to() -> None:
 
 
 def test_pain_after_of_seven_suggests_stepping_back() -> None:
-    runs = [*calm_days(10), Run("evening", TODAY - timedelta(days=2), True, 5, 7)]
+    runs = [*calm_days(10), RunForPhase("evening", TODAY - timedelta(days=2), 4, 4, 5, 7)]
     suggestion = suggest(2, runs, TODAY)
     assert suggestion is not None
     assert (suggestion.kind, suggestion.to_phase) == ("step_back", 1)
@@ -72,16 +83,16 @@ def test_pain_after_of_seven_suggests_stepping_back() -> None:
 
 
 def test_pain_after_of_six_is_not_a_flare() -> None:
-    assert suggest(2, [Run("evening", TODAY, True, 6, 6)], TODAY) is None
+    assert suggest(2, [RunForPhase("evening", TODAY, 4, 4, 6, 6)], TODAY) is None
 
 
 def test_a_flare_three_days_ago_is_past() -> None:
-    runs = [Run("evening", TODAY - timedelta(days=3), True, 5, 9)]
+    runs = [RunForPhase("evening", TODAY - timedelta(days=3), 4, 4, 5, 9)]
     assert suggest(2, runs, TODAY) is None
 
 
 def test_three_flare_up_sessions_in_three_days_suggest_stepping_back() -> None:
-    runs = [Run("flare-up", TODAY - timedelta(days=n), False) for n in (0, 1, 2)]
+    runs = [RunForPhase("flare-up", TODAY - timedelta(days=n), 1, 4) for n in (0, 1, 2)]
     suggestion = suggest(3, runs, TODAY)
     assert suggestion is not None
     assert (suggestion.kind, suggestion.to_phase) == ("step_back", 2)
@@ -89,16 +100,16 @@ def test_three_flare_up_sessions_in_three_days_suggest_stepping_back() -> None:
 
 
 def test_three_flare_up_sessions_over_four_days_do_not() -> None:
-    runs = [Run("flare-up", TODAY - timedelta(days=n), True) for n in (0, 1, 3)]
+    runs = [RunForPhase("flare-up", TODAY - timedelta(days=n), 4, 4) for n in (0, 1, 3)]
     assert suggest(2, runs, TODAY) is None
 
 
 def test_phase_one_cannot_step_back() -> None:
-    assert suggest(1, [Run("morning", TODAY, True, 3, 8)], TODAY) is None
+    assert suggest(1, [RunForPhase("morning", TODAY, 4, 4, 3, 8)], TODAY) is None
 
 
 def test_future_dated_runs_are_ignored() -> None:
-    runs = [Run("morning", TODAY + timedelta(days=1), True, 3, 9)]
+    runs = [RunForPhase("morning", TODAY + timedelta(days=1), 4, 4, 3, 9)]
     assert suggest(2, runs, TODAY) is None
 
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.domain.streaks import (
-    Run,
+    RunForStats,
     Stats,
     UnknownTimeZone,
     compute_stats,
@@ -16,15 +16,17 @@ from app.domain.streaks import (
 )
 
 
-def run_at(local: datetime, timezone: str, *, done: int = 4, total: int = 4, **pain: int) -> Run:
+def run_at(
+    local: datetime, timezone: str, *, done: int = 4, total: int = 4, **pain: int
+) -> RunForStats:
     """A run started at wall-clock `local` in `timezone`, dated the way the server dates it."""
     started_at = local.replace(tzinfo=ZoneInfo(timezone)).astimezone(
         UTC
     )  # as the database keeps it
-    return Run(local_date_of(started_at, timezone), done, total, **pain)  # type: ignore[arg-type]
+    return RunForStats(local_date_of(started_at, timezone), done, total, **pain)  # type: ignore[arg-type]
 
 
-def stats(runs: list[Run], today: date, goal: int = 2, days: int = 7) -> Stats:
+def stats(runs: list[RunForStats], today: date, goal: int = 2, days: int = 7) -> Stats:
     return compute_stats(
         runs, daily_goal=goal, today=today, start=today - timedelta(days=days - 1), end=today
     )
@@ -68,7 +70,8 @@ def test_the_repeated_hour_of_the_fall_back_night_is_one_day_not_two() -> None:
     second = datetime(2026, 11, 1, 1, 30, fold=1, tzinfo=ny)  # an hour later, EST
     assert second.astimezone(UTC) - first.astimezone(UTC) == timedelta(hours=1)
     runs = [
-        Run(local_date_of(t.astimezone(UTC), "America/New_York"), 4, 4) for t in (first, second)
+        RunForStats(local_date_of(t.astimezone(UTC), "America/New_York"), 4, 4)
+        for t in (first, second)
     ]
     result = stats(runs, today=date(2026, 11, 1))
     assert statuses(result)[date(2026, 11, 1)] == "full"
@@ -139,7 +142,7 @@ def test_a_partial_run_does_not_count_but_its_pain_is_kept() -> None:
 
 def test_deleted_runs_count_for_nothing() -> None:
     kept = run_at(datetime(2026, 11, 20, 8, 0), "UTC")
-    deleted = Run(date(2026, 11, 21), 4, 4, pain_before=9, deleted=True)
+    deleted = RunForStats(date(2026, 11, 21), 4, 4, pain_before=9, deleted=True)
     result = stats([kept, deleted], today=date(2026, 11, 21))
     assert statuses(result)[date(2026, 11, 21)] == "none"
     assert result.days[-1].pain_before_avg is None

@@ -1,15 +1,16 @@
 """Pure sync rules: which version wins, cursors, the sign-in throttle, run plausibility."""
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from app.domain.completion_rules import Run, run_errors
+from app.domain.completion_rules import counts, run_errors
 from app.domain.cursor import seal, unseal
-from app.domain.merge import Outcome, decide, differs, tombstoned
+from app.domain.merge import Outcome, decide, tombstone
 from app.domain.throttle import retry_after
+from app.models import CompletionBase
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
-RUN = Run(
+RUN = CompletionBase(
     id="9b2c6f1e-3d4a-4f7b-9a51-2f0d6c1e8a77",
     routine="morning",
     routine_version=1,
@@ -26,6 +27,10 @@ RUN = Run(
 )
 
 
+def replace(run: CompletionBase, **changes: Any) -> CompletionBase:
+    return run.model_copy(update=changes)
+
+
 def test_the_later_modified_at_wins_and_a_tie_keeps_the_stored_one() -> None:
     later = replace(RUN, notes="later", modified_at=RUN.modified_at + timedelta(microseconds=1))
     assert decide(None, RUN) is Outcome.CREATE
@@ -33,13 +38,11 @@ def test_the_later_modified_at_wins_and_a_tie_keeps_the_stored_one() -> None:
     assert decide(later, RUN) is Outcome.KEEP
     assert decide(RUN, replace(RUN, notes="same moment, other text")) is Outcome.KEEP
     assert decide(RUN, RUN) is Outcome.KEEP
-    assert differs(RUN, later)
-    assert not differs(RUN, RUN)
 
 
 def test_a_tombstone_beats_a_version_dated_ahead_and_keeps_no_notes() -> None:
     ahead = replace(RUN, modified_at=NOW + timedelta(hours=5))
-    tomb = tombstoned(ahead, NOW)
+    tomb = replace(ahead, **tombstone(ahead.modified_at, NOW))
     assert tomb.deleted
     assert tomb.notes == ""
     assert tomb.pain_before is None
@@ -74,9 +77,17 @@ def test_implausible_runs_are_named_by_field() -> None:
         started_at=NOW + timedelta(days=1, seconds=1),
         finished_at=NOW + timedelta(days=1, minutes=4),
     )
-    assert [e["field"] for e in run_errors(backwards, NOW)] == ["finished_at"]
-    assert [e["field"] for e in run_errors(too_long, NOW)] == ["finished_at"]
-    assert [e["field"] for e in run_errors(future, NOW)] == ["started_at"]
-    assert [e["field"] for e in run_errors(replace(RUN, steps_done=5), NOW)] == ["steps_done"]
+    assert [field for field, _detail in run_errors(backwards, NOW)] == ["finished_at"]
+    assert [field for field, _detail in run_errors(too_long, NOW)] == ["finished_at"]
+    assert [field for field, _detail in run_errors(future, NOW)] == ["started_at"]
+    assert [field for field, _detail in run_errors(replace(RUN, steps_done=5), NOW)] == [
+        "steps_done"
+    ]
     exactly_six_hours = replace(RUN, finished_at=RUN.started_at + timedelta(hours=6))
     assert run_errors(exactly_six_hours, NOW) == []
+
+
+def test_a_run_counts_when_every_step_was_played() -> None:
+    assert counts(4, 4)
+    assert not counts(3, 4)
+    assert not counts(0, 0)

@@ -5,7 +5,13 @@ from hypothesis import strategies as st
 
 from app.content import EXERCISE_NAMES
 from app.domain.steps import Step
-from app.domain.timeline import Segment, compile_timeline, duration_s
+from app.domain.timeline import (
+    MAX_EXTRA_ROUNDS,
+    Segment,
+    compile_more_rounds,
+    compile_timeline,
+    duration_s,
+)
 from app.stores.routines import builtin_detail, builtin_slugs
 
 
@@ -103,6 +109,26 @@ def test_every_builtin_names_only_known_exercises() -> None:
         assert {s.exercise for s in _timeline(slug)} <= set(EXERCISE_NAMES)
 
 
+def test_one_more_round_of_the_flare_up_is_a_relax_and_a_fourth_squeeze_labelled_of_4() -> None:
+    detail = builtin_detail("flare-up")
+    assert detail is not None
+    first = detail.more_rounds[0]
+    assert (first.step, first.rounds) == (0, 4)
+    assert [s.label for s in first.segments if s.kind == "work"] == [
+        f"Booty flex, round {n} of 4" for n in range(1, 5)
+    ]
+    assert _shape(first.segments)[-2:] == [("rest", None, 3000), ("work", None, 7000)]
+
+
+def test_only_timed_rounds_with_rests_take_more_rounds() -> None:
+    morning = builtin_detail("morning")
+    bridges = builtin_detail("bridge-builder")
+    assert morning is not None
+    assert bridges is not None
+    assert {v.step for v in morning.more_rounds} == {1}  # the squeezes, not the one-hold stretch
+    assert bridges.more_rounds == []
+
+
 # Property tests over any valid steps.
 
 _steps = st.builds(
@@ -189,3 +215,22 @@ def test_work_matches_the_dose(steps: list[Step]) -> None:
             assert len(reps) == step.sets * sides
             expected = (step.reps or 0) * (step.cadence_s or 0) * 1000
             assert all(s.duration_ms == (expected if step.mode == "paced" else None) for s in reps)
+
+
+@given(_routines)
+def test_more_rounds_are_the_step_compiled_with_that_many_rounds_in_its_place(
+    steps: list[Step],
+) -> None:
+    variants = compile_more_rounds(steps, EXERCISE_NAMES)
+    for step_no, step in enumerate(steps):
+        mine = [v for v in variants if v.step == step_no]
+        if step.mode != "timed" or step.rounds == 1 or not step.rest_s:
+            assert mine == []
+            continue
+        extra = range(step.rounds + 1, step.rounds + MAX_EXTRA_ROUNDS + 1)
+        assert [v.rounds for v in mine] == list(extra)
+        for variant in mine:
+            longer = [*steps[:step_no], step.model_copy(update={"rounds": variant.rounds})]
+            longer += steps[step_no + 1 :]
+            timeline = compile_timeline(longer, EXERCISE_NAMES)
+            assert variant.segments == [s for s in timeline if s.step == step_no]

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { addRound, back, done, end, pause, position, resume, skip, start, stepsDone } from '../../app/static/js/engine/player.js';
-import { bridges, fakeClock, flareUp, morning } from './timelines.js';
+import { addRound, back, done, end, pause, position, resume, roundsLeft, skip, start, stepsDone } from '../../app/static/js/engine/player.js';
+import { bridges, fakeClock, flareUp, morning, routine } from './timelines.js';
+
+/** A run of a built-in as play.js starts one: its timeline and what "+1 round" swaps in. */
+const play = (slug, startAt) => {
+  const { timeline, more_rounds } = routine(slug);
+  return start(timeline, startAt, more_rounds);
+};
 
 const at = (state, now) => {
   const p = position(state, now);
@@ -98,6 +104,9 @@ test('a self-paced segment waits for the tap, however long it takes', () => {
   assert.equal(position(run, clock.now()).index, 3);
   assert.equal(position(run, clock.now() - 1).index, 2);
   run = done(run, clock.now());
+  clock.advance(45_000);
+  assert.equal(position(run, clock.now()).index, 5);
+  run = done(run, clock.now());
   assert.equal(position(run, clock.now()).finished, true);
 });
 
@@ -119,9 +128,9 @@ test('the state survives JSON, as a reloaded page reads it back', () => {
   assert.deepEqual(at(restored, clock.now()), { index: 3, left: 8000 }); // 62 s played
 });
 
-test('+1 round adds a rest and a work round to the current step, labels renumbered', () => {
+test('+1 round swaps in the server\'s step with a rest and a work round more, labels and all', () => {
   const clock = fakeClock();
-  let run = start(flareUp(), clock.now());
+  let run = play('flare-up', clock.now());
   clock.advance(4_000); // one second into round 1
   run = addRound(run, clock.now());
   const labels = run.segments.map((s) => s.label);
@@ -136,9 +145,24 @@ test('+1 round adds a rest and a work round to the current step, labels renumber
   assert.equal(position(run, clock.now() + 6000 + 30_000).finished, true);
 });
 
+test('+1 round keeps what was played and the steps after, and renumbers their places', () => {
+  const clock = fakeClock();
+  let run = play('morning', clock.now());
+  clock.advance(75_000 + 10_000 + 1_000); // one second into round 2 of the squeezes
+  const before = run.segments.slice(0, 7);
+  run = addRound(run, clock.now());
+  assert.deepEqual(run.segments.slice(0, 7), before);
+  assert.deepEqual(run.segments.map((s) => s.index), [...run.segments.keys()]);
+  assert.deepEqual(at(run, clock.now()), { index: 7, left: 6000 });
+  const squeezes = run.segments.filter((s) => s.step === 1 && s.kind === 'work').slice(1);
+  assert.deepEqual(squeezes.map((s) => s.label), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((r) => `Booty flex, round ${r} of 11`));
+  assert.equal(position(run, clock.now() + 6000 + 9 * 10_000 - 1).segment.label, 'Booty flex, round 11 of 11');
+  assert.equal(position(run, clock.now() + 6000 + 9 * 10_000).finished, true);
+});
+
 test('+1 round after the end plays one more rest and squeeze from now', () => {
   const clock = fakeClock();
-  let run = start(flareUp(), clock.now());
+  let run = play('flare-up', clock.now());
   clock.advance(40_000);
   assert.equal(position(run, clock.now()).finished, true);
   run = addRound(run, clock.now());
@@ -146,9 +170,26 @@ test('+1 round after the end plays one more rest and squeeze from now', () => {
   assert.equal(position(run, clock.now() + 3000).segment.label, 'Booty flex, round 4 of 4');
 });
 
-test('+1 round on a step without timed work changes nothing', () => {
-  const run = start(bridges(), 0);
+test('+1 round can be pressed three times on a step, then no more', () => {
+  const clock = fakeClock();
+  let run = play('flare-up', clock.now());
+  clock.advance(4_000);
+  assert.equal(roundsLeft(run, clock.now()), 3);
+  for (const left of [2, 1, 0]) {
+    run = JSON.parse(JSON.stringify(addRound(run, clock.now()))); // kept on the device between taps
+    assert.equal(roundsLeft(run, clock.now()), left);
+  }
+  assert.equal(run.segments.at(-1).label, 'Booty flex, round 6 of 6');
+  assert.equal(addRound(run, clock.now()), run);
+});
+
+test('+1 round on a step without timed rounds changes nothing', () => {
+  const run = play('bridge-builder', 0);
+  assert.equal(roundsLeft(run, 1000), null);
   assert.equal(addRound(run, 1000), run);
+  const stretch = play('morning', 0); // one 30 s hold a side: no rounds to add
+  assert.equal(roundsLeft(stretch, 10_000), null);
+  assert.equal(addRound(stretch, 10_000), stretch);
 });
 
 test('steps done counts steps played to the end, not skipped ones', () => {

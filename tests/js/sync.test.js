@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { backoffDelay, syncOnce } from '../../app/static/js/device/sync.js';
+import { backoffDelay, syncOnce as realSyncOnce } from '../../app/static/js/device/sync.js';
+
+// The server's limit, which pages carry in #squeeze-limits (lib/limits.js has none under node).
+const PUSH_MAX = 500;
+const syncOnce = (options) => realSyncOnce({ pushMax: PUSH_MAX, ...options });
 
 /** The store's promise API over a Map, as store.js keeps it in IndexedDB. */
 function memoryStore(records = [], meta = {}) {
@@ -25,29 +29,43 @@ function memoryStore(records = [], meta = {}) {
   };
 }
 
-/** A server that keeps records by id and answers like /api/v1/sync (pages of `page`). */
+const withoutSeq = ({ seq, ...record }) => record;
+
+/**
+ * A server that merges records by id as app/domain/merge.py does (the later `modified_at` wins, a
+ * tie keeps the stored one) and answers like /api/v1/sync (pages of `page`): a device whose push
+ * lost gets the stored winner in its pull.
+ */
 function fakeServer({ page = 500, reject = () => false, failFirst = null } = {}) {
   const kept = new Map();
   let seq = 0;
   const calls = [];
+  const answer = (status, body) => ({ ok: status === 200, status, json: async () => body });
   const fetchImpl = async (url, init) => {
     const body = JSON.parse(init.body);
     calls.push(body);
-    if (failFirst && calls.length === 1) return { ok: false, status: failFirst, json: async () => ({}) };
+    if (failFirst && calls.length === 1) return answer(failFirst, {});
+    if (body.push.length > PUSH_MAX) return answer(422, { status: 422, errors: [{ field: 'push' }] });
     const accepted = [];
     const rejected = [];
+    const stale = new Map();
     for (const r of body.push) {
-      if (reject(r)) rejected.push({ id: r.id, problem: { status: 422 } });
-      else {
-        accepted.push(r.id);
-        if (!kept.has(r.id)) kept.set(r.id, { ...r, seq: ++seq });
+      if (reject(r)) {
+        rejected.push({ id: r.id, problem: { status: 422 } });
+        continue;
       }
+      accepted.push(r.id);
+      const stored = kept.get(r.id);
+      if (!stored || Date.parse(r.modified_at) > Date.parse(stored.modified_at)) kept.set(r.id, { ...r, seq: ++seq });
+      else if (JSON.stringify(withoutSeq(stored)) !== JSON.stringify(r)) stale.set(r.id, stored);
     }
     const since = body.cursor ? Number(body.cursor) : 0;
     const changed = [...kept.values()].filter((r) => r.seq > since).sort((a, b) => a.seq - b.seq);
     const pull = changed.slice(0, page);
+    for (const r of pull) stale.delete(r.id);
     const cursor = String(pull.length ? pull.at(-1).seq : since);
-    return { ok: true, status: 200, json: async () => ({ cursor, pull, accepted, rejected, more: changed.length > page }) };
+    const more = changed.length > page;
+    return answer(200, { cursor, pull: [...pull, ...stale.values()].map(withoutSeq), accepted, rejected, more });
   };
   return { kept, calls, fetchImpl };
 }
@@ -70,7 +88,7 @@ test('without a token nothing is sent and the runs wait on the device', async ()
   assert.equal(server.calls.length, 0);
 });
 
-test('1200 dirty runs go up in batches of 500 and every one ends clean', async () => {
+test("1200 dirty runs go up in batches of the server's 500 and every one ends clean", async () => {
   const store = memoryStore(Array.from({ length: 1200 }, (_, i) => run(i)), { token: 't' });
   const server = fakeServer();
   const result = await syncOnce({ store, fetchImpl: server.fetchImpl });
@@ -133,4 +151,40 @@ test('a run edited while its push was in flight stays dirty', async () => {
   };
   await syncOnce({ store, fetchImpl: editing });
   assert.equal(store.rows.get('id-1').dirty, 1);
+});
+
+test('the newest write wins, whichever device pushes it last', async () => {
+  const server = fakeServer();
+  const first = { ...run(1), notes: 'first', modified_at: '2026-11-22T07:00:00+01:00' };
+  const phone = memoryStore([first], { token: 't' });
+  const laptop = memoryStore([], { token: 't' });
+  await syncOnce({ store: phone, fetchImpl: server.fetchImpl });
+  await syncOnce({ store: laptop, fetchImpl: server.fetchImpl });
+  // The laptop edits it at 08:00 (its clock); the phone edits it at 07:30, but pushes after.
+  laptop.rows.set('id-1', { ...laptop.rows.get('id-1'), notes: 'laptop', modified_at: '2026-11-22T08:00:00+01:00', dirty: 1 });
+  phone.rows.set('id-1', { ...first, notes: 'phone', modified_at: '2026-11-22T06:30:00Z', dirty: 1 });
+  await syncOnce({ store: laptop, fetchImpl: server.fetchImpl });
+  await syncOnce({ store: phone, fetchImpl: server.fetchImpl });
+  assert.equal(server.kept.get('id-1').notes, 'laptop');
+  assert.equal(phone.rows.get('id-1').notes, 'laptop'); // the losing device pulls the winner
+  assert.equal(phone.rows.get('id-1').dirty, 0);
+});
+
+test('a deletion made later wins over an edit pushed after it; a replayed push changes nothing', async () => {
+  const server = fakeServer();
+  const phone = memoryStore([{ ...run(1), notes: 'sore', modified_at: '2026-11-22T07:00:00+01:00' }], { token: 't' });
+  const laptop = memoryStore([], { token: 't' });
+  await syncOnce({ store: phone, fetchImpl: server.fetchImpl });
+  await syncOnce({ store: laptop, fetchImpl: server.fetchImpl });
+  const gone = { ...laptop.rows.get('id-1'), deleted: true, notes: '', modified_at: '2026-11-22T09:00:00+01:00', dirty: 1 };
+  laptop.rows.set('id-1', gone);
+  phone.rows.set('id-1', { ...phone.rows.get('id-1'), notes: 'better', modified_at: '2026-11-22T08:00:00+01:00', dirty: 1 });
+  await syncOnce({ store: laptop, fetchImpl: server.fetchImpl });
+  const seqAfterDelete = server.kept.get('id-1').seq;
+  await syncOnce({ store: phone, fetchImpl: server.fetchImpl });
+  assert.equal(server.kept.get('id-1').deleted, true);
+  assert.equal(phone.rows.get('id-1').deleted, true);
+  laptop.rows.set('id-1', { ...gone, dirty: 1 }); // the same version again
+  await syncOnce({ store: laptop, fetchImpl: server.fetchImpl });
+  assert.equal(server.kept.get('id-1').seq, seqAfterDelete);
 });

@@ -1,42 +1,21 @@
-// Timelines shaped as GET /api/v1/routines/{slug} returns them (copied from the server's output).
+// Built-in routines as GET /api/v1/routines/{slug} serves them: timelines.json is written by
+// `python -m scripts.js_fixtures` from the server's compiler (tests/test_js_fixtures.py checks it).
 
-const seg = (kind, label, duration_ms, step, extra = {}) => ({ kind, label, duration_ms, step, exercise: 'x', ...extra });
+import { readFileSync } from 'node:fs';
+
+const routines = JSON.parse(readFileSync(new URL('./timelines.json', import.meta.url), 'utf8'));
+
+/** `{timeline, more_rounds}` of a built-in, a fresh copy each time. */
+export const routine = (slug) => structuredClone(routines[slug]);
 
 /** The morning routine: a 30 s stretch on each side, then ten 7 s squeezes with 3 s rests. */
-export function morning() {
-  const out = [
-    seg('prepare', 'Get ready: Glute-driven hip flexor stretch, left side first', 5000, 0, { side: 'left' }),
-    seg('work', 'Glute-driven hip flexor stretch, left side', 30000, 0, { side: 'left', round: 1 }),
-    seg('switch', 'Switch to the right side', 5000, 0, { side: 'right' }),
-    seg('work', 'Glute-driven hip flexor stretch, right side', 30000, 0, { side: 'right', round: 1 }),
-    seg('prepare', 'Get ready: Booty flex', 5000, 1),
-  ];
-  for (let r = 1; r <= 10; r += 1) {
-    out.push(seg('work', `Booty flex, round ${r} of 10`, 7000, 1, { round: r }));
-    if (r < 10) out.push(seg('rest', 'Relax', 3000, 1, { round: r }));
-  }
-  return out.map((s, index) => ({ index, ...s }));
-}
+export const morning = () => routine('morning').timeline;
 
-/** Bridge builder: self-paced sets that wait for a tap, with timed rests between. */
-export function bridges() {
-  return [
-    seg('prepare', 'Get ready: Hip bridge', 5000, 0),
-    seg('reps', 'Hip bridge, set 1 of 2: 10 reps, tap when done', null, 0, { set: 1, reps: 10 }),
-    seg('set_rest', 'Rest, then set 2 of 2', 45000, 0, { set: 1 }),
-    seg('reps', 'Hip bridge, set 2 of 2: 10 reps, tap when done', null, 0, { set: 2, reps: 10 }),
-  ].map((s, index) => ({ index, ...s }));
-}
+/** Bridge builder: three self-paced sets that wait for a tap, with timed rests between. */
+export const bridges = () => routine('bridge-builder').timeline;
 
 /** Flare-up rescue: three squeezes. */
-export function flareUp() {
-  const out = [seg('prepare', 'Get ready: Booty flex', 3000, 0)];
-  for (let r = 1; r <= 3; r += 1) {
-    out.push(seg('work', `Booty flex, round ${r} of 3`, 7000, 0, { round: r }));
-    if (r < 3) out.push(seg('rest', 'Relax', 3000, 0, { round: r }));
-  }
-  return out.map((s, index) => ({ index, ...s }));
-}
+export const flareUp = () => routine('flare-up').timeline;
 
 /** A clock the test moves by hand. */
 export function fakeClock(t = 1_700_000_000_000) {

@@ -2,8 +2,8 @@
 
 The JSON export holds tombstones too (`deleted: true`), so importing it carries deletions along;
 the CSV is for people and spreadsheets and lists only live runs. Import goes through the sync
-code's checks and its one merge (`completion_store.write`), so it is idempotent: importing the same
-file twice, or into the account it came from, changes nothing.
+code's checks and its one merge (`stores.completions.write`), so it is idempotent: importing the
+same file twice, or into the account it came from, changes nothing.
 """
 
 import csv
@@ -13,49 +13,41 @@ from typing import Any
 
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlmodel import Session, col, select
 
-from app.api.routes.sync import checked_run
+from app.api.deps import CurrentAccount, lock_account
+from app.core.clock import Now
 from app.core.db import ReadSession, WriteSession
-from app.core.security import CurrentAccount
-from app.domain.completion_rules import Run
 from app.domain.merge import Outcome
-from app.models import Completion, utcnow
+from app.schemas.accounts import ExportedAccount
 from app.schemas.common import PROBLEM_RESPONSES
-from app.schemas.completions import EXAMPLE, CompletionOut, Rejected
-from app.stores.completions import lock_account, out, write
+from app.schemas.completions import (
+    EXAMPLE,
+    CompletionIn,
+    CompletionOut,
+    Rejected,
+    checked_push,
+    completion_out,
+)
+from app.stores import completions as store
 
 router = APIRouter(tags=["export"], responses=PROBLEM_RESPONSES)
 
 MAX_IMPORT = 5000
-CSV_COLUMNS = (
-    "id",
-    "routine",
-    "routine_version",
-    "local_date",
-    "started_at",
-    "finished_at",
-    "timezone",
-    "steps_done",
-    "steps_total",
-    "pain_before",
-    "pain_after",
-    "notes",
-    "modified_at",
-)
+# What only sync needs stays out of the spreadsheet (the CSV lists live runs only).
+CSV_LEAVES_OUT = ("deleted", "seq")
+
+
+def csv_columns(shown: type[BaseModel] = CompletionOut) -> list[str]:
+    """The CSV's columns: a run's fields as the API shows them, its day beside its routine."""
+    columns = [name for name in shown.model_fields if name not in CSV_LEAVES_OUT]
+    columns.remove("local_date")
+    columns.insert(columns.index("routine_version") + 1, "local_date")
+    return columns
+
+
+CSV_COLUMNS = tuple(csv_columns())
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ExportedAccount(BaseModel):
-    """The settings an export records alongside the runs (never the feed key)."""
-
-    username: str
-    timezone: str
-    morning_time: str
-    evening_time: str
-    daily_goal: int
-    phase: int
 
 
 class ExportOut(BaseModel):
@@ -112,26 +104,18 @@ class ImportOut(BaseModel):
     rejected: list[Rejected]
 
 
-def _rows(session: Session, account_id: int) -> list[Completion]:
-    return list(
-        session.exec(
-            select(Completion)
-            .where(Completion.account_id == account_id)
-            .order_by(col(Completion.started_at), col(Completion.id))
-        ).all()
-    )
-
-
 @router.get("/export.json", summary="Download every run as JSON")
-def export_json(account: CurrentAccount, session: ReadSession, response: Response) -> ExportOut:
+def export_json(
+    account: CurrentAccount, session: ReadSession, response: Response, now: Now
+) -> ExportOut:
     """Every completion of the account, deletions included; `POST /api/v1/import` reads it back."""
     assert account.id is not None
     response.headers["Content-Disposition"] = 'attachment; filename="squeeze-runs.json"'
     response.headers["Cache-Control"] = "no-store"
     return ExportOut(
-        exported_at=utcnow(),
+        exported_at=now,
         account=ExportedAccount.model_validate(account, from_attributes=True),
-        completions=[out(row) for row in _rows(session, account.id)],
+        completions=[completion_out(row) for row in store.every_run(session, account.id)],
     )
 
 
@@ -147,10 +131,10 @@ def export_csv(account: CurrentAccount, session: ReadSession) -> Response:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for row in _rows(session, account.id):
+    for row in store.every_run(session, account.id):
         if row.deleted:
             continue
-        record = out(row).model_dump(mode="json")
+        record = completion_out(row).model_dump(mode="json")
         writer.writerow([_cell(record[name]) for name in CSV_COLUMNS])
     return Response(
         buffer.getvalue(),
@@ -169,21 +153,22 @@ def _cell(value: object) -> object:
 
 
 @router.post("/import", summary="Import a JSON export (idempotent)")
-def import_json(body: ImportIn, account: CurrentAccount, session: WriteSession) -> ImportOut:
+def import_json(
+    body: ImportIn, account: CurrentAccount, session: WriteSession, now: Now
+) -> ImportOut:
     """Merges the export's runs exactly as a sync push does: a newer `modified_at` wins, a tie
     keeps what is stored, a bad record is refused alone. Importing the same file again changes
     nothing. Bodies over 1 MiB answer 413: send a large export in parts of its `completions`."""
     assert account.id is not None
-    now = utcnow()
-    runs: list[Run] = []
+    runs: list[CompletionIn] = []
     rejected: list[Rejected] = []
     for item in body.completions:
-        checked = checked_run(item, now)
+        checked = checked_push(item, now)
         if isinstance(checked, Rejected):
             rejected.append(checked)
         else:
             runs.append(checked)
-    written = write(session, lock_account(session, account.id), runs)
+    written = store.write(session, lock_account(session, account.id), runs)
     session.commit()
     outcomes = [w.outcome for w in written]
     return ImportOut(

@@ -1,19 +1,19 @@
 """The phase you are in: what it offers first, what it avoids and why, and a suggestion."""
 
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict
-from sqlmodel import Session, col, select
 
+from app.api.deps import OptionalAccount
 from app.content import EXERCISES, PHASES
+from app.core.clock import Now
 from app.core.db import ReadSession
-from app.core.security import OptionalAccount
-from app.domain.phases import Run, avoid_notes, offered_first, suggest
-from app.models import Completion
+from app.domain.phases import avoid_notes, offered_first, suggest
+from app.domain.zones import local_date
 from app.schemas.common import PROBLEM_RESPONSES
+from app.stores.completions import runs_for_phase
 from app.stores.routines import builtin_summaries, own_summaries
 
 router = APIRouter(tags=["phases"], responses=PROBLEM_RESPONSES)
@@ -100,6 +100,7 @@ class PhaseOut(BaseModel):
 def get_phase(
     session: ReadSession,
     account: OptionalAccount,
+    now: Now,
     phase: Annotated[int | None, Query(ge=1, le=3, description="Look at another phase.")] = None,
 ) -> PhaseOut:
     """Signed in: your account's phase and, from your recent runs, a suggestion to move up or
@@ -111,8 +112,9 @@ def get_phase(
     if account is not None:
         assert account.id is not None
         routines += own_summaries(session, account.id)
-        today = datetime.now(_zone(account.timezone)).date()
-        found = suggest(own_phase, _recent_runs(session, account.id, today), today)
+        today = local_date(now, account.timezone)
+        since = today - timedelta(days=_HISTORY_DAYS)
+        found = suggest(own_phase, runs_for_phase(session, account.id, since), today)
         if found is not None:
             suggestion = SuggestionOut(
                 kind=found.kind, to_phase=found.to_phase, reason=found.reason
@@ -138,30 +140,3 @@ def get_phase(
 def _info(number: int) -> PhaseInfo:
     found = next(p for p in PHASES if p.number == number)
     return PhaseInfo(number=found.number, name=found.name, goal=found.goal)
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def _recent_runs(session: Session, account_id: int, today: date) -> list[Run]:
-    rows = session.exec(
-        select(Completion).where(
-            Completion.account_id == account_id,
-            col(Completion.deleted).is_(False),
-            Completion.local_date >= today - timedelta(days=_HISTORY_DAYS),
-        )
-    ).all()
-    return [
-        Run(
-            routine=c.routine,
-            local_date=c.local_date,
-            counted=c.steps_done == c.steps_total,
-            pain_before=c.pain_before,
-            pain_after=c.pain_after,
-        )
-        for c in rows
-    ]

@@ -10,13 +10,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from icalendar import Alarm, Calendar, Event
-from sqlmodel import select
 
+from app.core.clock import Now
 from app.core.db import ReadSession
 from app.core.problems import Problem
 from app.domain.zones import zone
-from app.models import Account, utcnow
+from app.models import Account
 from app.schemas.common import PROBLEM_RESPONSES
+from app.stores.accounts import by_reminders_key
 
 router = APIRouter(tags=["reminders"], responses=PROBLEM_RESPONSES)
 
@@ -36,6 +37,7 @@ SLOTS = (
 def reminders_feed(
     request: Request,
     session: ReadSession,
+    now: Now,
     key: Annotated[str, Query(min_length=1, max_length=64, description="The feed's own key.")],
 ) -> Response:
     """A daily morning and evening event at the account's times in its zone, each with an alarm.
@@ -43,11 +45,11 @@ def reminders_feed(
     Subscribe to this URL (`webcal://` or `https://`) in a calendar app; rotating the key with
     `POST /api/v1/account/reminders-key` stops the old URL at once.
     """
-    account = session.exec(select(Account).where(Account.reminders_key == key)).first()
+    account = by_reminders_key(session, key)
     if account is None:
         raise Problem(404, "No reminders feed has this key (it may have been replaced).")
     base_url = str(request.base_url).rstrip("/")
-    body = reminders_calendar(account, now=utcnow(), base_url=base_url)
+    body = reminders_calendar(account, now=now, base_url=base_url)
     return Response(
         body,
         media_type="text/calendar; charset=utf-8",

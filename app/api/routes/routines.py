@@ -7,9 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response
 
+from app.api.deps import CurrentAccount, OptionalAccount
 from app.core.db import ReadSession, WriteSession
-from app.core.problems import Problem
-from app.core.security import CurrentAccount, OptionalAccount
+from app.core.problems import Problem, field_error, invalid
 from app.domain.routine_draft import RoutineDraft
 from app.domain.steps import SLUG_PATTERN
 from app.schemas.common import PROBLEM_RESPONSES, Page
@@ -153,13 +153,7 @@ def _refuse_builtin(slug: str, what: str) -> None:
 
 
 def _invalid(field: str, detail: str) -> Problem:
-    return Problem(
-        422,
-        f"The request has invalid fields: {field}",
-        title="Invalid request",
-        type_="/problems/validation",
-        errors=[{"pointer": f"#/{field}", "field": field, "detail": f"The {field} {detail}."}],
-    )
+    return invalid([field_error(("body", field), f"The {field} {detail}.")])
 
 
 def _cursor(offset: int) -> str:

@@ -4,16 +4,15 @@ from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from sqlalchemy import select
-from sqlmodel import Session, col
 
+from app.api.deps import CurrentAccount
+from app.core.clock import Now
 from app.core.db import ReadSession
-from app.core.problems import Problem
-from app.core.security import CurrentAccount
-from app.domain.streaks import Run, Stats, compute_stats, today_in
+from app.core.problems import field_error, invalid
+from app.domain.streaks import Stats, compute_stats, today_in
 from app.domain.zones import is_zone
-from app.models import Completion, utcnow
 from app.schemas.common import PROBLEM_RESPONSES
+from app.stores.completions import runs_for_stats
 
 router = APIRouter(tags=["statistics"], responses=PROBLEM_RESPONSES)
 
@@ -26,6 +25,7 @@ MAX_SPAN_DAYS = 3700
 def get_stats(
     account: CurrentAccount,
     session: ReadSession,
+    now: Now,
     tz: Annotated[
         str | None,
         Query(
@@ -47,43 +47,21 @@ def get_stats(
     """
     timezone = tz if tz is not None else account.timezone
     if not is_zone(timezone):
-        raise _invalid("tz", f"'{timezone}' is not an IANA time zone name such as Europe/Berlin.")
-    today = today_in(utcnow(), timezone)
+        detail = f"'{timezone}' is not an IANA time zone name such as Europe/Berlin."
+        raise invalid([field_error(("query", "tz"), detail)])
+    today = today_in(now, timezone)
     end = to or today
     start = from_ or end - timedelta(days=DEFAULT_SPAN_DAYS - 1)
     if start > end:
-        raise _invalid("from", "`from` must not be after `to`.")
+        raise invalid([field_error(("query", "from"), "`from` must not be after `to`.")])
     if (end - start).days >= MAX_SPAN_DAYS:
-        raise _invalid("from", f"At most {MAX_SPAN_DAYS} days can be asked for at once.")
+        detail = f"At most {MAX_SPAN_DAYS} days can be asked for at once."
+        raise invalid([field_error(("query", "from"), detail)])
     assert account.id is not None
     return compute_stats(
-        runs_of(session, account.id),
+        runs_for_stats(session, account.id),
         daily_goal=account.daily_goal,
         today=today,
         start=start,
         end=end,
-    )
-
-
-def runs_of(session: Session, account_id: int) -> list[Run]:
-    """Every live completion of the account, as just the columns the streak rules read."""
-    rows = session.connection().execute(
-        select(
-            col(Completion.local_date),
-            col(Completion.steps_done),
-            col(Completion.steps_total),
-            col(Completion.pain_before),
-            col(Completion.pain_after),
-        ).where(col(Completion.account_id) == account_id, col(Completion.deleted).is_(False))
-    )
-    return [Run(*row) for row in rows]
-
-
-def _invalid(field: str, detail: str) -> Problem:
-    return Problem(
-        422,
-        detail,
-        title="Invalid request",
-        type_="/problems/validation",
-        errors=[{"pointer": f"#/{field}", "field": field, "detail": detail}],
     )

@@ -1,114 +1,69 @@
 """Device tokens: sign in on a device, list the signed-in devices, revoke one."""
 
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
+from app.api.deps import CurrentAccount, CurrentDevice, unauthorized
+from app.core.clock import Now
 from app.core.config import Settings
 from app.core.db import ReadSession, WriteSession
 from app.core.problems import Problem
-from app.core.security import (
-    CurrentAccount,
-    CurrentDevice,
-    cursor_key,
-    new_token,
-    token_digest,
-    verify_password,
-)
+from app.core.security import cursor_key, verify_password
 from app.domain.cursor import seal, unseal
-from app.domain.throttle import retry_after, window_open
-from app.models import Account, DeviceToken, LoginThrottle, utcnow
-from app.schemas.accounts import NewToken, SignIn, TokenOut
+from app.domain.throttle import retry_after
+from app.schemas.accounts import NewToken, SignIn, TokenOut, token_out
 from app.schemas.common import PROBLEM_RESPONSES, Page
+from app.stores import accounts as store
 
 router = APIRouter(tags=["accounts"], responses=PROBLEM_RESPONSES)
 TOKENS_CURSOR = "tokens"
 WRONG_CREDENTIALS = "That username and password do not match an account."
 
 
-def issue_token(session: Session, account_id: int, device_name: str) -> tuple[DeviceToken, str]:
-    """A new device token row (added to `session`, not committed) and its secret."""
-    secret = new_token()
-    device = DeviceToken(
-        account_id=account_id, token_hash=token_digest(secret), device_name=device_name
-    )
-    session.add(device)
-    return device, secret
-
-
-def token_out(device: DeviceToken, current: DeviceToken | None = None) -> TokenOut:
-    """A token as listed, flagged when it is the caller's own."""
-    assert device.id is not None
-    return TokenOut(
-        id=device.id,
-        device_name=device.device_name,
-        created_at=device.created_at,
-        last_used_at=device.last_used_at,
-        current=current is not None and current.id == device.id,
-    )
-
-
-def _throttle_wait(session: Session, username: str, settings: Settings) -> int | None:
-    row = session.get(LoginThrottle, username)
-    if row is None:
+def _throttle_wait(read: Session, username: str, settings: Settings, now: datetime) -> int | None:
+    failures = store.failed_sign_ins(read, username)
+    if failures is None:
         return None
     return retry_after(
-        row.failures,
-        row.window_started_at,
-        utcnow(),
+        failures.failures,
+        failures.window_started_at,
+        now,
         settings.login_max_failures,
         settings.login_window_s,
     )
 
 
-def _record_failure(session: Session, username: str, settings: Settings) -> None:
-    # Insert-if-absent, then update under the row lock: concurrent failures on several app
-    # servers all count, and none of them trips over a duplicate key.
-    now = utcnow()
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(
-        insert(LoginThrottle)
-        .values(username=username, failures=0, window_started_at=now)
-        .on_conflict_do_nothing(index_elements=["username"])
-    )
-    row = session.exec(
-        select(LoginThrottle).where(LoginThrottle.username == username).with_for_update()
-    ).one()
-    if window_open(row.window_started_at, now, settings.login_window_s):
-        row.failures += 1
-    else:
-        row.failures, row.window_started_at = 1, now
-    session.commit()
-
-
 @router.post("/tokens", status_code=201, summary="Sign in on a device", response_model=NewToken)
 def create_token(
-    body: SignIn, read: ReadSession, write: WriteSession, request: Request, response: Response
+    body: SignIn,
+    read: ReadSession,
+    write: WriteSession,
+    request: Request,
+    response: Response,
+    now: Now,
 ) -> NewToken:
     """A device token for the account; the same 401 whether the username or the password is wrong,
     and 429 (with `Retry-After`) after repeated failures."""
     settings: Settings = request.app.state.settings
-    wait = _throttle_wait(read, body.username, settings)
+    wait = _throttle_wait(read, body.username, settings, now)
     if wait is not None:
         raise Problem(
             429,
             f"Too many failed sign-ins for this username; try again in {wait} seconds.",
             headers={"Retry-After": str(wait)},
         )
-    account = read.exec(select(Account).where(Account.username == body.username)).first()
+    account = store.by_username(read, body.username)
     read.rollback()  # the password check is slow; hold no snapshot during it
     if not verify_password(account.password_hash if account else None, body.password):
-        _record_failure(write, body.username, settings)
-        raise Problem(401, WRONG_CREDENTIALS, headers={"WWW-Authenticate": "Bearer"})
+        store.record_failed_sign_in(write, body.username, now, settings.login_window_s)
+        raise unauthorized(WRONG_CREDENTIALS)
     assert account is not None
     assert account.id is not None
-    throttle = write.get(LoginThrottle, body.username)
-    if throttle is not None:
-        write.delete(throttle)
-    device, secret = issue_token(write, account.id, body.device_name)
+    store.clear_failed_sign_ins(write, body.username)
+    device, secret = store.issue_token(write, account.id, body.device_name)
     write.commit()
     assert device.id is not None
     response.headers["Cache-Control"] = "no-store"
@@ -132,12 +87,8 @@ def list_tokens(
         if not isinstance(position, int) or isinstance(position, bool):
             raise Problem(400, "This cursor is not one this account was given.")
         after = position
-    rows = read.exec(
-        select(DeviceToken)
-        .where(DeviceToken.account_id == account.id, col(DeviceToken.id) > after)
-        .order_by(col(DeviceToken.id))
-        .limit(limit + 1)
-    ).all()
+    assert account.id is not None
+    rows = store.devices_after(read, account.id, after, limit + 1)
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
@@ -152,9 +103,7 @@ def revoke_token(
     token_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
 ) -> Response:
     """The token stops working at once; revoking your own is signing out."""
-    row = write.get(DeviceToken, token_id)
-    if row is None or row.account_id != account.id:
+    assert account.id is not None
+    if not store.revoke_token(write, account.id, token_id):
         raise Problem(404, f"This account has no device token {token_id}.")
-    write.delete(row)
-    write.commit()
     return Response(status_code=204)

@@ -66,7 +66,6 @@ export function createTones(Context = globalThis.AudioContext) {
   }
 
   return {
-    available: Boolean(Context),
     /** Call from a tap: browsers only let a page start audio from a gesture. */
     unlock() {
       const c = context();

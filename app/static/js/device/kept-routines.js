@@ -1,6 +1,7 @@
 // Routines kept on the device: a person's own routines are fetched with their token, which the
 // service worker never caches, so the device keeps the last copy itself and plays it offline.
 
+import { api } from '../lib/api.js';
 import { getMeta, setMeta } from './store.js';
 
 const key = (slug) => `routine:${slug}`;
@@ -10,18 +11,17 @@ export const keepRoutine = (routine) =>
   routine.builtin ? Promise.resolve() : setMeta(key(routine.slug), routine).catch(() => {});
 
 /**
- * GET /api/v1/routines/{slug} as a Response, or, with no network (or the worker's offline 503),
- * the copy kept on this device; null when there is neither.
+ * GET /api/v1/routines/{slug}, or, with no network (or the worker's offline 503), the copy kept on
+ * this device; rejects with the ApiError when there is neither.
  */
-export async function fetchRoutine(slug, headers = {}) {
-  let res = null;
+export async function fetchRoutine(slug) {
   try {
-    res = await fetch(`/api/v1/routines/${encodeURIComponent(slug)}`, { headers });
-  } catch {
-    res = null;
+    const routine = await api(`/routines/${encodeURIComponent(slug)}`);
+    await keepRoutine(routine);
+    return routine;
+  } catch (error) {
+    const kept = error.status && error.status !== 503 ? null : await getMeta(key(slug)).catch(() => null);
+    if (kept) return kept;
+    throw error;
   }
-  if (res?.ok) await keepRoutine(await res.clone().json());
-  if (res && res.status !== 503) return res;
-  const kept = await getMeta(key(slug)).catch(() => null);
-  return kept ? Response.json(kept) : res;
 }

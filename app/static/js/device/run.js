@@ -1,13 +1,13 @@
 // The run in progress, kept on the device so a hidden, frozen or reloaded page resumes it.
+import { limits } from '../lib/limits.js';
 
 const KEY = 'squeeze.run';
-const MAX_AGE_MS = 6 * 3600 * 1000; // the API refuses runs longer than this anyway
 
 export function saveRun(run) {
   localStorage.setItem(KEY, JSON.stringify(run));
 }
 
-/** The saved run of routine `slug`, unless it is too old to resume. */
+/** The saved run of routine `slug`, unless it is older than the longest run the API keeps. */
 export function loadRun(slug, now) {
   let run = null;
   try {
@@ -16,7 +16,7 @@ export function loadRun(slug, now) {
     run = null;
   }
   if (!run || run.slug !== slug) return null;
-  if (now - run.state.startedAt > MAX_AGE_MS) {
+  if (now - run.state.startedAt > limits.runMaxMs) {
     clearRun();
     return null;
   }

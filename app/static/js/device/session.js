@@ -1,30 +1,8 @@
 // Signing this device in and out. No DOM: the account and devices screens call these.
 import { dirtyCompletions, getMeta, holdFor, release, setMeta } from './store.js';
+import { api, deviceToken } from '../lib/api.js';
 import { deviceZone } from '../lib/dates.js';
 import { requestSync } from './sync.js';
-
-export class ApiError extends Error {
-  constructor(status, problem) {
-    super(problem?.detail ?? (status ? `The server answered ${status}.` : 'No connection.'));
-    this.status = status; // 0: the network failed
-    this.problem = problem ?? {};
-  }
-}
-
-/** JSON from the API (null for 204), with this device's token when it has one. */
-export async function api(path, { method = 'GET', body, auth = true } = {}) {
-  const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
-  const token = auth ? await getMeta('token') : null;
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let response;
-  try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new ApiError(0);
-  }
-  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
-  return response.status === 204 ? null : response.json();
-}
 
 /** A name for this device that a person recognises in the devices list. */
 export function guessDeviceName(ua = navigator.userAgent) {
@@ -46,17 +24,17 @@ async function start(username, token) {
 
 export async function signUp(username, password) {
   const body = { username, password, timezone: deviceZone(), device_name: guessDeviceName() };
-  const answer = await api('/api/v1/accounts', { method: 'POST', body, auth: false });
+  const answer = await api('/accounts', { method: 'POST', body, token: null });
   return start(answer.account.username, answer.token);
 }
 
 export async function signIn(username, password) {
   const body = { username, password, device_name: guessDeviceName() };
-  const answer = await api('/api/v1/tokens', { method: 'POST', body, auth: false });
+  const answer = await api('/tokens', { method: 'POST', body, token: null });
   return start(username.toLowerCase(), answer.token);
 }
 
-export const signedInAs = async () => ((await getMeta('token')) ? getMeta('username') : null);
+export const signedInAs = async () => ((await deviceToken()) ? getMeta('username') : null);
 
 export const unsyncedCount = async () => (await dirtyCompletions()).length;
 
@@ -66,8 +44,8 @@ export const unsyncedCount = async () => (await dirtyCompletions()).length;
  */
 export async function signOut() {
   try {
-    const mine = (await api('/api/v1/tokens')).items.find((t) => t.current);
-    if (mine) await api(`/api/v1/tokens/${mine.id}`, { method: 'DELETE' });
+    const mine = (await api('/tokens')).items.find((t) => t.current);
+    if (mine) await api(`/tokens/${mine.id}`, { method: 'DELETE' });
   } catch {
     // Offline or already revoked: forgetting it here is enough; it can be revoked from another device.
   }

@@ -2,7 +2,6 @@
 
 export function createVoice(synth = globalThis.speechSynthesis) {
   return {
-    available: Boolean(synth),
     say(text) {
       if (!synth) return;
       synth.cancel(); // a cue that is still talking is stale by now

@@ -6,15 +6,21 @@ import { localIso } from '../lib/dates.js';
 const DB_NAME = 'squeeze';
 const COMPLETIONS = 'completions';
 const META = 'meta';
+// Version n is what the first n steps made: opening runs only the steps the database lacks.
+const UPGRADES = [
+  (db) => {
+    db.createObjectStore(COMPLETIONS, { keyPath: 'id' }).createIndex('dirty', 'dirty');
+    db.createObjectStore(META);
+  },
+];
 let opening = null;
 
 function db() {
   opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => {
-      req.result.createObjectStore(COMPLETIONS, { keyPath: 'id' }).createIndex('dirty', 'dirty');
-      req.result.createObjectStore(META);
-    };
+    const req = indexedDB.open(DB_NAME, UPGRADES.length);
+    req.onupgradeneeded = (e) => UPGRADES.slice(e.oldVersion).forEach((step) => step(req.result, req.transaction));
+    // A tab of an older version holds on to the database: the upgrade goes on once it closes.
+    req.onblocked = () => console.warn('Close Squeeze in your other tabs to finish its update.');
     req.onsuccess = () => {
       // Another tab upgrading the schema must not be blocked by us.
       req.result.onversionchange = () => {

@@ -3,8 +3,9 @@
 // The core (`syncOnce`) touches no window either, so a module service worker can import it.
 
 import * as realStore from './store.js';
+import { api, deviceToken } from '../lib/api.js';
+import { limits } from '../lib/limits.js';
 
-const BATCH = 500; // the API takes at most 500 records per push
 const BASE_DELAY_MS = 2000;
 const MAX_DELAY_MS = 5 * 60 * 1000;
 export const SYNC_TAG = 'squeeze-sync'; // the Background Sync tag the service worker answers
@@ -15,37 +16,16 @@ export function backoffDelay(attempt, random = Math.random) {
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-export class SyncError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status; // 0 when the network itself failed
-  }
-}
-
 const withoutDirty = ({ dirty, ...record }) => record;
 
-async function post(fetchImpl, token, body) {
-  let response;
-  try {
-    response = await fetchImpl('/api/v1/sync', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new SyncError(0, 'offline');
-  }
-  if (!response.ok) throw new SyncError(response.status, `sync answered ${response.status}`);
-  return response.json();
-}
-
 /**
- * One full sync: pushes every dirty record (500 at a time) and pulls until the server has no more.
- * Resolves with `{signedIn, pending, rejected, pulled}` (pulled: records written to the store, so
- * screens know to redraw); rejects with a SyncError when it could not finish.
+ * One full sync: pushes every dirty record (`pushMax`, the most one push may carry, at a time) and
+ * pulls until the server has no more. Resolves with `{signedIn, pending, rejected, pulled}` (pulled:
+ * records written to the store, so screens know to redraw); rejects with an ApiError (status 0:
+ * offline) when it could not finish.
  */
-export async function syncOnce({ store = realStore, fetchImpl = globalThis.fetch } = {}) {
-  const token = await store.getMeta('token');
+export async function syncOnce({ store = realStore, fetchImpl, pushMax = limits.pushMax } = {}) {
+  const token = await deviceToken(store);
   if (!token) return { signedIn: false, pending: (await store.dirtyCompletions()).length, rejected: 0, pulled: 0 };
   const sent = new Set();
   let pulled = 0;
@@ -53,11 +33,12 @@ export async function syncOnce({ store = realStore, fetchImpl = globalThis.fetch
   let cursorReset = false;
   for (;;) {
     const dirty = await store.dirtyCompletions();
-    const batch = dirty.filter((r) => !sent.has(r.id)).slice(0, BATCH);
+    const batch = dirty.filter((r) => !sent.has(r.id)).slice(0, pushMax);
     const cursor = (await store.getMeta('sync:cursor')) ?? null;
     let answer;
     try {
-      answer = await post(fetchImpl, token, { cursor, push: batch.map(withoutDirty) });
+      const body = { cursor, push: batch.map(withoutDirty) };
+      answer = await api('/sync', { method: 'POST', body, token, fetchImpl });
     } catch (error) {
       if (error.status === 400 && cursor && !cursorReset) {
         // A cursor the server does not know (another account's, or an old one): start over.

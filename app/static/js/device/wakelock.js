@@ -21,7 +21,6 @@ export function createWakeLock(nav = navigator, doc = document) {
 
   doc.addEventListener('visibilitychange', acquire);
   return {
-    supported,
     /** Resolves true when the screen will stay on. */
     hold() {
       wanted = true;

@@ -4,10 +4,14 @@
 
 const PLAYED = new Set(['work', 'reps']);
 
-/** A run of `timeline` (the server's segments) whose first segment begins at `startAt`. */
-export function start(timeline, startAt) {
+/**
+ * A run of `timeline` (the server's segments) whose first segment begins at `startAt`;
+ * `moreRounds` is the routine's `more_rounds`, what "+1 round" swaps in.
+ */
+export function start(timeline, startAt, moreRounds = []) {
   return {
     segments: timeline.map((s, index) => ({ ...s, index })),
+    moreRounds,
     startedAt: startAt,
     anchorIndex: 0,
     anchorAt: startAt,
@@ -84,41 +88,40 @@ export function end(state, now) {
   return jump({ ...state, skipped: [...state.skipped, ...rest.map((s) => s.index)] }, now, Infinity);
 }
 
-/**
- * One more round of the current timed step (or, once finished, of the last one): a copy of the
- * step's last rest+work pair goes in after its last work segment. Labels "round n of m" follow.
- */
+/** How many more "+1 round" the step playing at `now` (or, once finished, the last) can take. */
+export function roundsLeft(state, now) {
+  const { mine, more } = longer(state, position(state, now));
+  return mine.length ? more.length : null;
+}
+
+/** One more round of the step playing (or, once finished, the last): the server's compile swaps in. */
 export function addRound(state, now) {
   const pos = position(state, now);
+  const { here, more } = longer(state, pos);
+  const key = (s) => [s.kind, s.side, s.set, s.round].join();
+  const match = more[0]?.segments.findIndex((s) => key(s) === key(here)) ?? -1;
+  if (match < 0) return state;
   const segs = state.segments;
-  const here = pos.segment ?? segs[segs.length - 1];
-  if (!here) return state;
-  const last = findLast(segs, (s) => s.step === here.step && s.kind === 'work');
-  const reachable = pos.finished ? last === segs.length - 1 : last >= pos.index;
-  if (last < 0 || !reachable) return state;
-  const work = segs[last];
-  const restAt = findLast(segs, (s) => s.step === here.step && s.kind === 'rest');
-  const round = (work.round ?? 1) + 1;
-  const added = [{ ...work, round }];
-  if (restAt >= 0) added.unshift({ ...segs[restAt], round: work.round });
-  const sameRun = (s) => s.step === work.step && s.side === work.side && s.set === work.set;
-  const next = [...segs.slice(0, last + 1), ...added, ...segs.slice(last + 1)].map((s, index) => {
-    const label =
-      s.kind === 'work' && sameRun(s)
-        ? s.label.replace(/round \d+ of \d+/, `round ${s.round} of ${round}`)
-        : s.label;
-    return { ...s, index, label };
-  });
-  const shift = (i) => (i > last ? i + added.length : i);
-  const at = state.pausedAt ?? now;
+  const from = pos.finished ? segs.length : pos.index;
+  const tail = findLast(segs, (s) => s.step === here.step) + 1;
+  const added = more[0].segments.slice(pos.finished ? match + 1 : match);
+  const shift = from + added.length - tail;
   return {
     ...state,
-    segments: next,
-    skipped: state.skipped.map(shift),
-    anchorIndex: pos.index,
-    anchorAt: pos.finished ? at : pos.segmentStartedAt,
+    segments: [...segs.slice(0, from), ...added, ...segs.slice(tail)].map((s, index) => ({ ...s, index })),
+    skipped: state.skipped.map((i) => (i >= tail ? i + shift : i)),
+    anchorIndex: from,
+    anchorAt: pos.finished ? (state.pausedAt ?? now) : pos.segmentStartedAt,
     rev: state.rev + 1,
   };
+}
+
+/** The step's compiles with more rounds (`mine`), and those longer than it plays now. */
+function longer(state, pos) {
+  const here = pos.segment ?? state.segments.at(-1);
+  const rounds = Math.max(0, ...state.segments.filter((s) => s.step === here?.step).map((s) => s.round));
+  const mine = (state.moreRounds ?? []).filter((v) => v.step === here?.step);
+  return { here, mine, more: mine.filter((v) => v.rounds > rounds) };
 }
 
 /** How many of the routine's steps were played to the end (none of their work skipped). */

@@ -1,9 +1,10 @@
 // The account screen: sign up, sign in, and sign out (which asks first when runs are not synced).
-import { ApiError, signIn, signOut, signUp, signedInAs, unsyncedCount } from '../device/session.js';
+import { signIn, signOut, signUp, signedInAs, unsyncedCount } from '../device/session.js';
 import { getMeta } from '../device/store.js';
 import { requestSync } from '../device/sync.js';
+import { ApiError } from '../lib/api.js';
+import { $ } from '../lib/dom.js';
 
-const $ = (id) => document.getElementById(id);
 const plural = (n) => `${n} ${n === 1 ? 'run' : 'runs'}`;
 
 function say(text) {
@@ -15,11 +16,11 @@ function explain(error, action) {
   if (error.status === 401) return 'That username and password do not match an account.';
   if (error.status === 409) return 'That username is taken; pick another one.';
   if (error.status === 429) {
-    const minutes = Math.max(1, Math.ceil(Number(error.problem.detail?.match(/(\d+) seconds/)?.[1] ?? 60) / 60));
+    const minutes = Math.max(1, Math.ceil(Number(error.detail?.match(/(\d+) seconds/)?.[1] ?? 60) / 60));
     return `Too many tries. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again.`;
   }
   if (error.status === 422) {
-    const fields = (error.problem.errors ?? []).map((e) => e.field).join(', ');
+    const fields = error.errors.map((e) => e.field).join(', ');
     return `Please check: ${fields || 'the form'}.`;
   }
   return error.message;

@@ -2,10 +2,9 @@
 // The server validates and compiles (POST /routines/preview); nothing here decides what plays.
 
 import { keepRoutine } from '../device/kept-routines.js';
-import { getMeta } from '../device/store.js';
+import { api, deviceToken } from '../lib/api.js';
+import { $, el } from '../lib/dom.js';
 
-const $ = (id) => document.getElementById(id);
-const el = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
 const form = $('builder');
 const tpl = $('step-tpl').content;
 const names = Object.fromEntries([...$('add-exercise').options].map((o) => [o.value, o.text]));
@@ -15,17 +14,10 @@ let steps = [];
 let ladder = null;
 let timer = 0;
 let rev = 0;
-
-async function api(method, path, body) {
-  const token = await getMeta('token').catch(() => null);
-  const headers = { 'Content-Type': 'application/json', ...(token && { Authorization: `Bearer ${token}` }) };
-  try {
-    const res = await fetch(`/api/v1${path}`, { method, headers, body: body && JSON.stringify(body) });
-    return { ok: res.ok, status: res.status, json: await res.json().catch(() => null), token };
-  } catch {
-    return { offline: true, json: { detail: 'This needs a network connection; try again when online.' } };
-  }
-}
+const OFFLINE = { detail: 'This needs a network connection; try again when online.' };
+const SIGN_IN = { detail: 'Sign in (on the Account page) to save routines of your own.' };
+/** What to tell about a failed request: the server's problem, or that there was no network. */
+const failure = (error) => (error.status ? error : OFFLINE);
 
 /** Whether the field `key` applies to `step` (the template's data-modes and data-sides say). */
 function shown(key, step) {
@@ -95,10 +87,15 @@ function schedule() {
 
 async function preview() {
   const mine = ++rev;
-  const result = steps.length ? await api('POST', '/routines/preview', draft($('name').value.trim() || 'Untitled')) : {};
+  let routine = null;
+  let error = null;
+  if (steps.length) {
+    const body = draft($('name').value.trim() || 'Untitled');
+    routine = await api('/routines/preview', { method: 'POST', body }).catch((e) => void (error = e));
+  }
   if (mine !== rev) return;
-  problems(result.ok === false || result.offline ? result.json : null);
-  if (!result.offline) show(result.ok ? result.json : null);
+  problems(error && failure(error));
+  if (error?.status !== 0) show(routine);
 }
 
 function show(routine) {
@@ -131,18 +128,19 @@ function problems(problem) {
     if (li) li.querySelector('[data-error]').textContent = detail;
     return li ? `Step ${Number(i) + 1}: ${detail}` : `${where === 'name' ? 'Name' : 'Steps'}: ${detail}`;
   });
-  if (problem && !lines.length) lines.push(problem.detail);
+  if (problem?.detail && !lines.length) lines.push(problem.detail);
   $('problems').replaceChildren(...lines.map((line) => el('p', line)));
 }
 
 async function save(event) {
   event.preventDefault();
-  const result = await api(editing ? 'PUT' : 'POST', editing ? `/routines/${editing}` : '/routines', draft());
-  if (result.status === 401 || (!result.offline && !result.token)) {
-    return problems({ detail: 'Sign in (on the Account page) to save routines of your own.' });
+  let routine;
+  try {
+    routine = await api(editing ? `/routines/${editing}` : '/routines', { method: editing ? 'PUT' : 'POST', body: draft() });
+  } catch (error) {
+    const signedOut = error.status === 401 || (error.status && !(await deviceToken()));
+    return problems(signedOut ? SIGN_IN : failure(error));
   }
-  if (!result.ok) return problems(result.json);
-  const routine = result.json;
   await keepRoutine(routine); // so it plays offline from now on
   problems(null);
   show(routine);
@@ -153,10 +151,10 @@ async function save(event) {
 }
 
 async function load(slug, copy) {
-  const result = slug ? await api('GET', `/routines/${slug}`) : { ok: true, json: { name: '', steps: [] } };
-  if (!result.ok) return problems({ detail: `The routine '${slug}' could not be loaded.` });
-  $('name').value = result.json.name + (copy && slug ? ' (my copy)' : '');
-  steps = result.json.steps;
+  const routine = slug ? await api(`/routines/${slug}`).catch(() => null) : { name: '', steps: [] };
+  if (!routine) return problems({ detail: `The routine '${slug}' could not be loaded.` });
+  $('name').value = routine.name + (copy && slug ? ' (my copy)' : '');
+  steps = routine.steps;
   render();
 }
 
@@ -173,8 +171,11 @@ $('level-up').onclick = () => {
 form.onsubmit = save;
 $('delete')?.addEventListener('click', async () => {
   if (!confirm('Delete this routine? Runs you logged with it stay in your history.')) return;
-  const result = await api('DELETE', `/routines/${editing}`);
-  if (result.ok) location.assign('/');
-  else problems(result.json);
+  try {
+    await api(`/routines/${editing}`, { method: 'DELETE' });
+    location.assign('/');
+  } catch (error) {
+    problems(failure(error));
+  }
 });
 load(editing || form.dataset.copy, !editing);

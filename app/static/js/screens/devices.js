@@ -1,8 +1,8 @@
 // The devices screen: every signed-in device of the account, each revocable.
-import { ApiError, api, signOut, unsyncedCount } from '../device/session.js';
-import { getMeta } from '../device/store.js';
+import { signOut, unsyncedCount } from '../device/session.js';
+import { api, deviceToken } from '../lib/api.js';
+import { $, el } from '../lib/dom.js';
 
-const $ = (id) => document.getElementById(id);
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 function say(text) {
@@ -10,18 +10,11 @@ function say(text) {
 }
 
 function item(device) {
-  const li = document.createElement('li');
-  li.className = 'card';
-  const name = document.createElement('h2');
-  name.textContent = device.device_name + (device.current ? ' (this device)' : '');
-  const meta = document.createElement('p');
-  meta.className = 'meta';
+  const li = el('li', '', { className: 'card' });
+  const name = el('h2', device.device_name + (device.current ? ' (this device)' : ''));
   const used = device.last_used_at ? `, last used ${day.format(new Date(device.last_used_at))}` : '';
-  meta.textContent = `Signed in ${day.format(new Date(device.created_at))}${used}`;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'button quiet';
-  button.textContent = device.current ? 'Sign out here' : 'Revoke';
+  const meta = el('p', `Signed in ${day.format(new Date(device.created_at))}${used}`, { className: 'meta' });
+  const button = el('button', device.current ? 'Sign out here' : 'Revoke', { type: 'button', className: 'button quiet' });
   button.setAttribute('aria-label', `${device.current ? 'Sign out on' : 'Revoke'} ${device.device_name}`);
   button.addEventListener('click', () => revoke(device, li));
   li.append(name, meta, button);
@@ -40,23 +33,23 @@ async function revoke(device, li) {
     return;
   }
   try {
-    await api(`/api/v1/tokens/${device.id}`, { method: 'DELETE' });
+    await api(`/tokens/${device.id}`, { method: 'DELETE' });
     li.remove();
     say(`${device.device_name} is signed out and can no longer sync.`);
     $('devices').querySelector('button')?.focus();
   } catch (error) {
-    say(error instanceof ApiError && error.status === 0 ? 'You are offline; try again with a connection.' : `Not revoked: ${error.message}`);
+    say(error.status === 0 ? 'You are offline; try again with a connection.' : `Not revoked: ${error.message}`);
   }
 }
 
 async function load() {
-  if (!(await getMeta('token'))) {
+  if (!(await deviceToken())) {
     say('You are not signed in.');
     $('devices-signin').hidden = false;
     return;
   }
   try {
-    const { items } = await api('/api/v1/tokens');
+    const { items } = await api('/tokens');
     $('devices').replaceChildren(...items.map(item));
     say(`${items.length} ${items.length === 1 ? 'device' : 'devices'} signed in.`);
   } catch (error) {

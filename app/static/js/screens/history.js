@@ -1,13 +1,14 @@
 // The history screen: the server's statistics (or the last copy kept on this device) and the runs
 // still waiting to sync. No streak rules here: every status and count comes from /api/v1/stats.
 import { dirtyCompletions, getMeta, setMeta } from '../device/store.js';
+import { api, deviceToken } from '../lib/api.js';
 import { deviceZone } from '../lib/dates.js';
+import { $, el as html } from '../lib/dom.js';
 import { extendDays, heatmapCells, weeklyAdherence } from '../lib/heatmap.js';
 import { pathData, trend, weeklyPain } from '../lib/painchart.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CELL = 12;
-const $ = (id) => document.getElementById(id);
 const dayName = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const monthName = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
 const weekName = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -15,22 +16,18 @@ const utc = (date) => new Date(date + 'T00:00:00Z');
 const plural = (n, word, many = word + 's') => `${n} ${n === 1 ? word : many}`;
 const STATUS_TEXT = { full: 'full day', partial: 'some runs', none: 'no run' };
 
-async function freshStats(token) {
-  const response = await fetch('/api/v1/stats?tz=' + encodeURIComponent(deviceZone()), {
-    headers: { Authorization: 'Bearer ' + token },
-  });
-  if (!response.ok) throw response;
-  const stats = await response.json();
+async function freshStats() {
+  const stats = await api('/stats?tz=' + encodeURIComponent(deviceZone()));
   await setMeta('stats', { saved_at: new Date().toISOString(), stats });
   return stats;
 }
 
 async function load() {
-  const token = await getMeta('token');
+  const token = await deviceToken();
   let stats = null;
   let note = 'Up to date.';
   let signedOut = false;
-  if (token) stats = await freshStats(token).catch((failed) => void (signedOut = failed.status === 401));
+  if (token) stats = await freshStats().catch((failed) => void (signedOut = failed.status === 401));
   if (!stats) {
     const kept = await getMeta('stats');
     stats = kept?.stats ?? null;
@@ -124,14 +121,11 @@ function drawPain(days) {
 
 function drawWeeks(days) {
   const items = weeklyAdherence(days).reverse().map((w) => {
-    const li = document.createElement('li');
-    const label = document.createElement('span');
     const sofar = w.days < 7 ? ' so far' : '';
-    label.textContent = `Week of ${weekName.format(utc(w.monday))}: runs on ${w.done} of ${w.days} days${sofar}, ${w.full} full`;
-    const bar = document.createElement('progress');
-    bar.max = w.days;
-    bar.value = w.done;
+    const label = html('span', `Week of ${weekName.format(utc(w.monday))}: runs on ${w.done} of ${w.days} days${sofar}, ${w.full} full`);
+    const bar = html('progress', '', { max: w.days, value: w.done });
     bar.setAttribute('aria-hidden', 'true');
+    const li = html('li');
     li.append(label, bar);
     return li;
   });
@@ -140,11 +134,9 @@ function drawWeeks(days) {
 
 function drawPending(pending) {
   $('pending').hidden = !pending.length;
-  $('pending-list').replaceChildren(...pending.map((r) => {
-    const li = document.createElement('li');
-    li.textContent = `${r.routine}, ${new Date(r.started_at).toLocaleString()}${r.steps_done < r.steps_total ? ' (stopped early)' : ''}`;
-    return li;
-  }));
+  $('pending-list').replaceChildren(
+    ...pending.map((r) => html('li', `${r.routine}, ${new Date(r.started_at).toLocaleString()}${r.steps_done < r.steps_total ? ' (stopped early)' : ''}`)),
+  );
 }
 
 load();

@@ -2,23 +2,17 @@
 // leave out and why, and the routines in the order your phase offers them (your own included).
 
 import { getMeta, setMeta } from '../device/store.js';
-
-const $ = (id) => document.getElementById(id);
-const el = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
+import { api } from '../lib/api.js';
+import { $, el } from '../lib/dom.js';
 
 async function fetchPhase() {
-  const token = await getMeta('token').catch(() => null);
   try {
-    const res = await fetch('/api/v1/phase', { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    if (res.ok) {
-      const phase = await res.json();
-      await setMeta('phase', phase).catch(() => {});
-      return phase;
-    }
+    const phase = await api('/phase');
+    await setMeta('phase', phase).catch(() => {});
+    return phase;
   } catch {
-    // offline: the last answer kept on the device below
+    return getMeta('phase').catch(() => null); // offline: the last answer kept on the device
   }
-  return getMeta('phase').catch(() => null);
 }
 
 function show(phase) {
@@ -27,7 +21,7 @@ function show(phase) {
   const tip = phase.suggestion;
   $('phase-suggestion').hidden = !tip;
   if (tip) {
-    const link = Object.assign(el('a', `Change to phase ${tip.to_phase} in Settings`), { href: '/settings' });
+    const link = el('a', `Change to phase ${tip.to_phase} in Settings`, { href: '/settings' });
     $('phase-suggestion').replaceChildren(`${tip.reason} `, link);
   }
   const avoid = phase.avoid.filter((a) => a.applies);
@@ -53,12 +47,11 @@ function order(offers) {
 }
 
 function ownCard(offer) {
-  const li = el('li');
-  li.className = 'card';
-  const play = Object.assign(el('a', 'Play'), { className: 'button', href: `/play/${offer.slug}` });
-  play.append(Object.assign(el('span', ` ${offer.name}`), { className: 'sr-only' }));
-  const edit = Object.assign(el('a', 'Edit'), { href: `/routines/${offer.slug}/edit` });
-  edit.append(Object.assign(el('span', ` ${offer.name}`), { className: 'sr-only' }));
+  const li = el('li', '', { className: 'card' });
+  const play = el('a', 'Play', { className: 'button', href: `/play/${offer.slug}` });
+  play.append(el('span', ` ${offer.name}`, { className: 'sr-only' }));
+  const edit = el('a', 'Edit', { href: `/routines/${offer.slug}/edit` });
+  edit.append(el('span', ` ${offer.name}`, { className: 'sr-only' }));
   li.append(el('h2', offer.name), el('p', `Your own routine · phase ${offer.phase}`), play, ' ', edit);
   return li;
 }

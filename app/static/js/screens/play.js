@@ -4,6 +4,7 @@
 import { GRACE_MS, planTick } from '../engine/cueplan.js';
 import { buzz, createTones } from '../device/audio.js';
 import { deviceZone, localIso } from '../lib/dates.js';
+import { $ } from '../lib/dom.js';
 import * as engine from '../engine/player.js';
 import { cuePrefs, setCuePref } from '../device/prefs.js';
 import { clearRun, loadRun, saveRun } from '../device/run.js';
@@ -15,7 +16,6 @@ const LEAD_IN_MS = 600; // silence first, so Bluetooth headphones are awake for 
 const TICK_MS = 200;
 const KIND = { prepare: 'Get ready', work: 'Go', reps: 'Reps', rest: 'Relax', set_rest: 'Rest', switch: 'Switch sides' };
 const clock = { now: () => Date.now() };
-const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
 const slug = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 const tones = createTones();
@@ -51,19 +51,12 @@ const newId = () =>
   );
 
 async function load() {
-  const token = await getMeta('token').catch(() => null);
-  const headers = token ? { Authorization: `Bearer ${token}` } : {};
-  let res;
   try {
-    res = await (await import('../device/kept-routines.js')).fetchRoutine(slug, headers); // own routines play offline too
-  } catch {
-    res = null;
-  }
-  if (!res?.ok) {
-    $('status').textContent = res ? 'There is no routine at this address.' : 'This routine is not on this device yet; connect once to load it.';
+    routine = await (await import('../device/kept-routines.js')).fetchRoutine(slug); // own routines play offline too
+  } catch (error) {
+    $('status').textContent = error.status ? 'There is no routine at this address.' : 'This routine is not on this device yet; connect once to load it.';
     return;
   }
-  routine = await res.json();
   $('routine-name').textContent = routine.name;
   document.title = `${routine.name} · Squeeze`;
   $('status').textContent = '';
@@ -90,7 +83,7 @@ function begin() {
     version: routine.version,
     stepsTotal: routine.steps.length,
     painBefore: picked('pain-before'),
-    state: engine.start(routine.timeline, now + LEAD_IN_MS),
+    state: engine.start(routine.timeline, now + LEAD_IN_MS, routine.more_rounds),
     completion: null,
   };
   saveRun(run);
@@ -181,7 +174,9 @@ function render(pos, now) {
   $('pause').textContent = pos.paused ? 'Resume' : 'Pause';
   $('pause').hidden = pos.waiting;
   $('done').hidden = !pos.waiting;
-  $('more').hidden = !segs.some((s) => s.step === seg.step && s.kind === 'rest'); // steps of rounds
+  const roundsLeft = engine.roundsLeft(run.state, now);
+  $('more').hidden = roundsLeft === null; // steps of rounds
+  $('more').disabled = roundsLeft === 0;
 }
 
 function clockText(ms) {

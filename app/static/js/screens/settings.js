@@ -1,23 +1,13 @@
 // The settings screen: the account's zone, reminder times, daily goal and phase, the calendar
 // subscription, and export/import. Everything goes through /api/v1/account and friends.
-import { getMeta } from '../device/store.js';
+import { api, deviceToken } from '../lib/api.js';
 import { deviceZone } from '../lib/dates.js';
+import { $, el } from '../lib/dom.js';
 
-const $ = (id) => document.getElementById(id);
 const FIELDS = ['timezone', 'morning_time', 'evening_time', 'daily_goal', 'phase'];
-let token = null;
 
 function say(text) {
   $('settings-status').textContent = text;
-}
-
-async function api(path, options = {}) {
-  const response = await fetch(path, { ...options, headers: { Authorization: 'Bearer ' + token, ...(options.headers ?? {}) } });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    throw new Error(problem.detail ?? `The server answered ${response.status}.`);
-  }
-  return response;
 }
 
 function show(account) {
@@ -33,14 +23,13 @@ function show(account) {
 async function load() {
   $('device-zone').textContent = deviceZone();
   $('zones').replaceChildren(...(Intl.supportedValuesOf?.('timeZone') ?? []).map((z) => new Option(z)));
-  token = await getMeta('token');
-  if (!token) {
+  if (!(await deviceToken())) {
     say('You are not signed in.');
     $('settings-signin').hidden = false;
     return;
   }
   try {
-    const hint = show(await (await api('/api/v1/account')).json());
+    const hint = show(await api('/account'));
     for (const id of ['settings-form', 'calendar', 'data']) $(id).hidden = false;
     say(hint || ($('timezone').value === deviceZone() ? '' : 'Check the time zone: it differs from this device’s.'));
   } catch (error) {
@@ -54,7 +43,7 @@ async function save(event) {
   body.daily_goal = Number(body.daily_goal);
   body.phase = Number(body.phase);
   try {
-    show(await (await api('/api/v1/account', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json());
+    show(await api('/account', { method: 'PATCH', body }));
     say('Saved.');
   } catch (error) {
     say('Not saved: ' + error.message);
@@ -63,7 +52,7 @@ async function save(event) {
 
 async function rotate() {
   try {
-    show(await (await api('/api/v1/account/reminders-key', { method: 'POST' })).json());
+    show(await api('/account/reminders-key', { method: 'POST' }));
     say('A new calendar address is ready; the old one no longer works. Subscribe again with the new one.');
   } catch (error) {
     say('No new address was made: ' + error.message);
@@ -72,10 +61,8 @@ async function rotate() {
 
 async function download(kind) {
   try {
-    const blob = await (await api('/api/v1/export.' + kind)).blob();
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `squeeze-runs.${kind}`;
+    const blob = await api('/export.' + kind, { as: 'blob' });
+    const link = el('a', '', { href: URL.createObjectURL(blob), download: `squeeze-runs.${kind}` });
     link.click();
     URL.revokeObjectURL(link.href);
   } catch (error) {
@@ -91,8 +78,7 @@ async function restore() {
     const runs = JSON.parse(await file.text()).completions ?? [];
     // In parts, so a long history stays under the server's 1 MiB body limit.
     for (let i = 0; i < runs.length; i += 1000) {
-      const body = JSON.stringify({ completions: runs.slice(i, i + 1000) });
-      const part = await (await api('/api/v1/import', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })).json();
+      const part = await api('/import', { method: 'POST', body: { completions: runs.slice(i, i + 1000) } });
       for (const key of ['created', 'updated', 'unchanged']) total[key] += part[key];
       total.refused += part.rejected.length;
     }

@@ -1,13 +1,12 @@
 // The quiet "2 runs not synced yet" line in the header; it links to the account screen when the
 // device is not signed in, since signing in is what uploads them.
-import { dirtyCompletions, getMeta } from '../device/store.js';
+import { dirtyCompletions } from '../device/store.js';
 import '../device/sync.js';
+import { deviceToken } from '../lib/api.js';
+import { el } from '../lib/dom.js';
 
-const badge = document.createElement('p');
-badge.className = 'sync-badge';
-badge.id = 'sync-badge';
+const badge = el('p', '', { className: 'sync-badge', id: 'sync-badge', hidden: true });
 badge.setAttribute('role', 'status');
-badge.hidden = true;
 document.querySelector('.bar')?.append(badge);
 
 const state = { pending: 0, signedIn: false };
@@ -22,17 +21,14 @@ function render() {
   const text = `${n} ${n === 1 ? 'run' : 'runs'} not synced yet`;
   if (state.signedIn) badge.replaceChildren(text);
   else {
-    const link = document.createElement('a');
-    link.href = '/account';
-    link.textContent = 'sign in';
-    badge.replaceChildren(`${text} · `, link);
+    badge.replaceChildren(`${text} · `, el('a', 'sign in', { href: '/account' }));
   }
   badge.hidden = false;
 }
 
 async function refresh() {
   state.pending = (await dirtyCompletions().catch(() => [])).length;
-  state.signedIn = Boolean(await getMeta('token').catch(() => null));
+  state.signedIn = Boolean(await deviceToken());
   render();
 }
 

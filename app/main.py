@@ -11,6 +11,7 @@ from app.api.routes.health import newest_migration
 from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import make_engine
 from app.core.problems import install_problem_handlers
+from app.core.security import limit_hashing
 from app.middleware.body_limit import BodySizeLimit
 from app.middleware.gzip_shell import CompressShell
 from app.middleware.security_headers import SecurityHeaders
@@ -30,7 +31,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """A Squeeze app for `settings` (by default, the environment's)."""
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level.upper())
-    engine = make_engine(settings.database_url, settings.db_pool_size)
+    engine = make_engine(settings.database_url, settings.db_pool_size, settings.db_pool_timeout_s)
+    limit_hashing(settings.hash_max_concurrent, settings.hash_wait_s)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

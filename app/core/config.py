@@ -20,6 +20,12 @@ class Settings(BaseSettings):
     login_window_s: int = 300
     # Pool size per app server; keep (servers × pool) under PostgreSQL's max_connections.
     db_pool_size: int = 10
+    # How long a request waits for a pooled connection before answering 503.
+    db_pool_timeout_s: float = 10.0
+    # Argon2id hashes at once per process (64 MiB each): 4 keep a 512 MB container well clear
+    # of its limit; the rest wait up to `hash_wait_s`, then answer 503 with Retry-After.
+    hash_max_concurrent: int = 4
+    hash_wait_s: float = 5.0
     log_level: str = "info"
 
 

@@ -20,11 +20,17 @@ SQLITE_PRAGMAS = (
 )
 
 
-def make_engine(database_url: str, pool_size: int = 10) -> Engine:
+def make_engine(database_url: str, pool_size: int = 10, pool_timeout_s: float = 10.0) -> Engine:
     """An engine for `database_url`; SQLite gets WAL and IMMEDIATE write transactions."""
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+        return create_engine(
+            url,
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_timeout=pool_timeout_s,
+            pool_pre_ping=True,
+        )
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     # Open SQLite connections cost a file handle, while reopening one costs its PRAGMAs: keep one

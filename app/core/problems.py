@@ -9,7 +9,10 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.core.security import HashingBusy
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("squeeze")
@@ -130,6 +133,25 @@ def install_problem_handlers(app: FastAPI) -> None:
             503,
             "The database is busy or unreachable; nothing was changed. Try again in a moment.",
             headers={"Retry-After": "1"},
+        )
+
+    @app.exception_handler(PoolTimeout)
+    async def _pool_exhausted(request: Request, exc: PoolTimeout) -> JSONResponse:
+        # Every pooled connection stayed in use for the pool's whole timeout: a burst, not a bug.
+        log.warning("no database connection free on %s %s", request.method, request.url.path)
+        return problem_response(
+            503,
+            "The server is busy; nothing was changed. Try again in a moment.",
+            headers={"Retry-After": "2"},
+        )
+
+    @app.exception_handler(HashingBusy)
+    async def _hashing_busy(request: Request, _exc: HashingBusy) -> JSONResponse:
+        log.warning("every password-hashing slot busy on %s %s", request.method, request.url.path)
+        return problem_response(
+            503,
+            "Too many sign-ins at once; try again in a moment.",
+            headers={"Retry-After": "2"},
         )
 
     @app.exception_handler(Exception)

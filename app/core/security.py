@@ -3,6 +3,9 @@
 import hashlib
 import hmac
 import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from argon2 import PasswordHasher
@@ -14,9 +17,45 @@ from app.models import Account
 _hasher = PasswordHasher()
 
 
+class HashingBusy(RuntimeError):
+    """Every password-hashing slot stayed taken for longer than a request should wait."""
+
+
+class _HashGate:
+    """At most `limit` Argon2 computations at once in this process: each takes 64 MiB, so a
+    burst of sign-ins waits its turn instead of taking the container past its memory."""
+
+    def __init__(self, limit: int = 4, wait_s: float = 5.0) -> None:
+        self.configure(limit, wait_s)
+
+    def configure(self, limit: int, wait_s: float) -> None:
+        self.slots = threading.BoundedSemaphore(max(1, limit))
+        self.wait_s = wait_s
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        slots = self.slots  # the semaphore taken is the one released, even if reconfigured
+        if not slots.acquire(timeout=self.wait_s):
+            raise HashingBusy
+        try:
+            yield
+        finally:
+            slots.release()
+
+
+_gate = _HashGate()
+
+
+def limit_hashing(max_concurrent: int, wait_s: float) -> None:
+    """How many hashes may run at once, and how long a request waits for a free slot."""
+    _gate.configure(max_concurrent, wait_s)
+    _decoy_hash()  # made now, so the first burst of unknown usernames does not make it 40 times
+
+
 def hash_password(password: str) -> str:
     """An Argon2id hash (salted, parameters included) of `password`."""
-    return _hasher.hash(password)
+    with _gate.slot():
+        return _hasher.hash(password)
 
 
 @lru_cache(maxsize=1)
@@ -27,10 +66,11 @@ def _decoy_hash() -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     """Whether `password` matches; with no hash, does the same work and answers False."""
-    try:
-        return _hasher.verify(password_hash or _decoy_hash(), password) and bool(password_hash)
-    except (VerificationError, InvalidHashError):
-        return False
+    with _gate.slot():
+        try:
+            return _hasher.verify(password_hash or _decoy_hash(), password) and bool(password_hash)
+        except (VerificationError, InvalidHashError):
+            return False
 
 
 def new_token() -> str:

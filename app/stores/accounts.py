@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.core.security import new_reminders_key, new_token, same_secret, token_digest
-from app.domain.throttle import window_open
+from app.domain.throttle import Tally, reserve
 from app.models import Account, DeviceToken, LoginThrottle
 
 
@@ -40,6 +40,15 @@ def account_row(session: Session, account_id: int) -> Account:
 def by_username(session: Session, username: str) -> Account | None:
     """The account called `username`, if any."""
     return session.exec(select(Account).where(Account.username == username)).first()
+
+
+def credentials(session: Session, username: str) -> tuple[int, str] | None:
+    """The id and password hash of the account called `username`, as plain values (nothing
+    stays attached to the session, so it can let go of its connection at once)."""
+    row = session.exec(
+        select(Account.id, Account.password_hash).where(Account.username == username)
+    ).first()
+    return None if row is None or row[0] is None else (row[0], row[1])
 
 
 def by_reminders_key(session: Session, key: str) -> Account | None:
@@ -127,16 +136,15 @@ def revoke_token(session: Session, account_id: int, token_id: int) -> bool:
     return True
 
 
-def failed_sign_ins(session: Session, username: str) -> LoginThrottle | None:
-    """The failed sign-ins counted for `username`, if any."""
-    return session.get(LoginThrottle, username)
+def reserve_sign_in(
+    session: Session, username: str, now: datetime, max_failures: int, window_s: int
+) -> int | None:
+    """Counts one sign-in attempt for `username` before its password is checked, and commits;
+    the seconds to wait instead when the username is locked out (nothing is counted then).
 
-
-def record_failed_sign_in(session: Session, username: str, now: datetime, window_s: int) -> None:
-    """Counts one failed sign-in for `username` at `now`, and commits.
-
-    Insert-if-absent, then update under the row lock: concurrent failures on several app
-    servers all count, and none of them trips over a duplicate key.
+    One short transaction: insert-if-absent, then decide under the row lock (PostgreSQL's
+    FOR UPDATE, SQLite's write lock), so concurrent attempts on any number of app servers are
+    counted one after another and never more than the limit get to check a password.
     """
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
@@ -148,11 +156,11 @@ def record_failed_sign_in(session: Session, username: str, now: datetime, window
     row = session.exec(
         select(LoginThrottle).where(LoginThrottle.username == username).with_for_update()
     ).one()
-    if window_open(row.window_started_at, now, window_s):
-        row.failures += 1
-    else:
-        row.failures, row.window_started_at = 1, now
+    decision = reserve(Tally(row.failures, row.window_started_at), now, max_failures, window_s)
+    if isinstance(decision, Tally):
+        row.failures, row.window_started_at = decision.failures, decision.since
     session.commit()
+    return None if isinstance(decision, Tally) else decision
 
 
 def clear_failed_sign_ins(session: Session, username: str) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 from app.domain.completion_rules import counts, run_errors
 from app.domain.cursor import seal, unseal
 from app.domain.merge import Outcome, decide, tombstone
-from app.domain.throttle import retry_after
+from app.domain.throttle import Tally, reserve, settle
 from app.models import CompletionBase
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
@@ -60,12 +60,23 @@ def test_cursors_open_only_with_their_key_and_kind() -> None:
         assert unseal(b"anna", "sync", forged) is None, forged
 
 
-def test_the_throttle_locks_after_the_limit_until_the_window_ends() -> None:
+def test_the_throttle_locks_after_the_limit_for_one_leak_interval() -> None:
     start = NOW
-    assert retry_after(4, start, start + timedelta(seconds=10), 5, 300) is None
-    assert retry_after(5, start, start + timedelta(seconds=10), 5, 300) == 290
-    assert retry_after(5, start, start + timedelta(seconds=299, milliseconds=500), 5, 300) == 1
-    assert retry_after(9, start, start + timedelta(seconds=300), 5, 300) is None
+    tally = None
+    for _ in range(5):
+        reserved = reserve(tally, start, 5, 300)
+        assert isinstance(reserved, Tally)
+        tally = reserved
+    assert tally is not None and tally.failures == 5
+    # A sixth try at once waits for one failure to leak away (300 s / 5), not the whole window.
+    assert reserve(tally, start + timedelta(seconds=10), 5, 300) == 50
+    assert reserve(tally, start + timedelta(seconds=59, milliseconds=500), 5, 300) == 1
+    after_one = reserve(tally, start + timedelta(seconds=60), 5, 300)
+    assert isinstance(after_one, Tally) and after_one.failures == 5
+    # ...and that one try locks it again: a patient guesser gets one try a minute.
+    assert reserve(after_one, start + timedelta(seconds=61), 5, 300) == 59
+    # A quiet window forgets everything.
+    assert settle(tally, start + timedelta(seconds=300), 5, 300).failures == 0
 
 
 def test_implausible_runs_are_named_by_field() -> None:

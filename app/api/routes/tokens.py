@@ -1,11 +1,8 @@
 """Device tokens: sign in on a device, list the signed-in devices, revoke one."""
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from sqlmodel import Session
-
 from app.api.deps import CurrentAccount, CurrentDevice, unauthorized
 from app.core.clock import Now
 from app.core.config import Settings
@@ -13,7 +10,6 @@ from app.core.db import ReadSession, WriteSession
 from app.core.problems import Problem
 from app.core.security import cursor_key, verify_password
 from app.domain.cursor import seal, unseal
-from app.domain.throttle import retry_after
 from app.schemas.accounts import NewToken, SignIn, TokenOut, token_out
 from app.schemas.common import PROBLEM_RESPONSES, Page
 from app.stores import accounts as store
@@ -21,19 +17,6 @@ from app.stores import accounts as store
 router = APIRouter(tags=["accounts"], responses=PROBLEM_RESPONSES)
 TOKENS_CURSOR = "tokens"
 WRONG_CREDENTIALS = "That username and password do not match an account."
-
-
-def _throttle_wait(read: Session, username: str, settings: Settings, now: datetime) -> int | None:
-    failures = store.failed_sign_ins(read, username)
-    if failures is None:
-        return None
-    return retry_after(
-        failures.failures,
-        failures.window_started_at,
-        now,
-        settings.login_max_failures,
-        settings.login_window_s,
-    )
 
 
 @router.post("/tokens", status_code=201, summary="Sign in on a device", response_model=NewToken)
@@ -48,22 +31,24 @@ def create_token(
     """A device token for the account; the same 401 whether the username or the password is wrong,
     and 429 (with `Retry-After`) after repeated failures."""
     settings: Settings = request.app.state.settings
-    wait = _throttle_wait(read, body.username, settings, now)
+    # Each step is its own short transaction and lets go of its connection before the next one
+    # starts: none is held through the slow password check, and never two at once.
+    wait = store.reserve_sign_in(
+        write, body.username, now, settings.login_max_failures, settings.login_window_s
+    )
     if wait is not None:
         raise Problem(
             429,
             f"Too many failed sign-ins for this username; try again in {wait} seconds.",
             headers={"Retry-After": str(wait)},
         )
-    account = store.by_username(read, body.username)
-    read.rollback()  # the password check is slow; hold no snapshot during it
-    if not verify_password(account.password_hash if account else None, body.password):
-        store.record_failed_sign_in(write, body.username, now, settings.login_window_s)
-        raise unauthorized(WRONG_CREDENTIALS)
-    assert account is not None
-    assert account.id is not None
+    found = store.credentials(read, body.username)
+    read.rollback()
+    if not verify_password(found[1] if found else None, body.password):
+        raise unauthorized(WRONG_CREDENTIALS)  # the attempt was counted before the check
+    assert found is not None
     store.clear_failed_sign_ins(write, body.username)
-    device, secret = store.issue_token(write, account.id, body.device_name)
+    device, secret = store.issue_token(write, found[0], body.device_name)
     write.commit()
     assert device.id is not None
     response.headers["Cache-Control"] = "no-store"

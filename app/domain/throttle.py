@@ -32,9 +32,7 @@ def settle(tally: Tally, now: datetime, max_failures: int, window_s: int) -> Tal
     return Tally(tally.failures - leaked, tally.since + leaked * interval)
 
 
-def reserve(
-    tally: Tally | None, now: datetime, max_failures: int, window_s: int
-) -> Tally | int:
+def reserve(tally: Tally | None, now: datetime, max_failures: int, window_s: int) -> Tally | int:
     """The tally with one more attempt counted, or the seconds to wait when none is allowed.
 
     An attempt is counted before its password is checked (and forgotten on success), so

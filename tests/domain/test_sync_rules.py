@@ -67,12 +67,14 @@ def test_the_throttle_locks_after_the_limit_for_one_leak_interval() -> None:
         reserved = reserve(tally, start, 5, 300)
         assert isinstance(reserved, Tally)
         tally = reserved
-    assert tally is not None and tally.failures == 5
+    assert tally is not None
+    assert tally.failures == 5
     # A sixth try at once waits for one failure to leak away (300 s / 5), not the whole window.
     assert reserve(tally, start + timedelta(seconds=10), 5, 300) == 50
     assert reserve(tally, start + timedelta(seconds=59, milliseconds=500), 5, 300) == 1
     after_one = reserve(tally, start + timedelta(seconds=60), 5, 300)
-    assert isinstance(after_one, Tally) and after_one.failures == 5
+    assert isinstance(after_one, Tally)
+    assert after_one.failures == 5
     # ...and that one try locks it again: a patient guesser gets one try a minute.
     assert reserve(after_one, start + timedelta(seconds=61), 5, 300) == 59
     # A quiet window forgets everything.

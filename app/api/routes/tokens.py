@@ -3,6 +3,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
+
 from app.api.deps import CurrentAccount, CurrentDevice, unauthorized
 from app.core.clock import Now
 from app.core.config import Settings

@@ -5,7 +5,7 @@ import hmac
 import secrets
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 
 from argon2 import PasswordHasher
@@ -50,6 +50,11 @@ def limit_hashing(max_concurrent: int, wait_s: float) -> None:
     """How many hashes may run at once, and how long a request waits for a free slot."""
     _gate.configure(max_concurrent, wait_s)
     _decoy_hash()  # made now, so the first burst of unknown usernames does not make it 40 times
+
+
+def hashing_slot() -> AbstractContextManager[None]:
+    """One of the hashing slots, held while the block runs (`HashingBusy` if none frees up)."""
+    return _gate.slot()
 
 
 def hash_password(password: str) -> str:

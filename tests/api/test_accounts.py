@@ -4,6 +4,7 @@ import time
 
 from fastapi.testclient import TestClient
 
+from app.core.security import hashing_slot, limit_hashing
 from tests.auth import PASSWORD, sign_in, sign_up
 
 
@@ -178,3 +179,16 @@ def test_the_device_list_pages_with_a_cursor(client: TestClient) -> None:
     bert = sign_up(client, "bert")
     foreign = client.get(f"/api/v1/tokens?cursor={first['next_cursor']}", headers=bert)
     assert foreign.status_code == 400
+
+
+def test_sign_ins_past_the_hash_limit_answer_503_with_retry_after(client: TestClient) -> None:
+    sign_up(client, "anna")
+    limit_hashing(1, 0.05)
+    try:
+        with hashing_slot():  # the one slot is taken, as by a long burst
+            busy = client.post("/api/v1/tokens", json={"username": "anna", "password": PASSWORD})
+    finally:
+        limit_hashing(4, 5.0)
+    assert busy.status_code == 503
+    assert busy.headers["retry-after"] == "2"
+    sign_in(client, "anna")  # and once a slot is free, signing in works

@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, Strict
 from pydantic import Field as Constraint
 from sqlalchemy import (
     JSON,
@@ -26,6 +26,7 @@ from app.schemas.common import (
     DailyGoal,
     Moment,
     PhaseNumber,
+    Storable,
     TimeZoneName,
     storable,
 )
@@ -35,14 +36,16 @@ from app.schemas.common import (
 RUN_ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 RunId = Annotated[
     str,
+    Strict(),
     Constraint(
         pattern=RUN_ID_PATTERN,
         min_length=36,
         max_length=36,
         description="Made on the device (a lower-case UUID); the same run keeps it forever.",
     ),
+    Storable,
 ]
-Pain = Annotated[int, Constraint(ge=0, le=10)]
+Pain = Annotated[int, Strict(), Constraint(ge=0, le=10)]
 
 
 def _empty_if_null(value: object) -> object:
@@ -50,7 +53,11 @@ def _empty_if_null(value: object) -> object:
 
 
 Notes = Annotated[
-    str, BeforeValidator(_empty_if_null), Constraint(max_length=2000), AfterValidator(storable)
+    str,
+    BeforeValidator(_empty_if_null),
+    Strict(),
+    Constraint(max_length=2000),
+    AfterValidator(storable),
 ]
 
 
@@ -177,18 +184,19 @@ class CompletionBase(SQLModel):
     """
 
     id: RunId
-    routine: Annotated[str, Constraint(max_length=60, pattern=SLUG_PATTERN)]
-    routine_version: int = Field(ge=1, le=2**31 - 1)
+    routine: Annotated[str, Strict(), Constraint(max_length=60, pattern=SLUG_PATTERN), Storable]
+    # Strict: a JSON number or boolean as sent, never a string turned into one.
+    routine_version: Annotated[int, Strict()] = Field(ge=1, le=2**31 - 1)
     started_at: Moment = _moment()
     finished_at: Moment = _moment()
     timezone: TimeZoneName
-    steps_done: int = Field(ge=0, le=10_000)
-    steps_total: int = Field(ge=1, le=10_000)
+    steps_done: Annotated[int, Strict()] = Field(ge=0, le=10_000)
+    steps_total: Annotated[int, Strict()] = Field(ge=1, le=10_000)
     pain_before: Pain | None = None
     pain_after: Pain | None = None
     notes: Notes = ""
     modified_at: Moment = _moment()
-    deleted: bool = False
+    deleted: Annotated[bool, Strict()] = False
 
 
 def completion_values(record: Any) -> dict[str, Any]:

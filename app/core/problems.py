@@ -69,12 +69,18 @@ def field_error(loc: Sequence[str | int], detail: str) -> dict[str, str]:
     `loc` is ("body", ...), ("query", name) or ("path", name); a body's fields are named without
     the "body" prefix, so a record's fields read the same in a request and in a sync rejection.
     """
-    parts = [str(part) for part in loc if part != "body"]
+    parts = [_printable(str(part)) for part in loc if part != "body"]
     return {
         "pointer": "#/" + "/".join(parts) if parts else "#",
         "field": ".".join(parts),
-        "detail": detail,
+        "detail": _printable(detail),
     }
+
+
+def _printable(text: str) -> str:
+    # A key or message may carry what was sent, lone surrogates included: escape those, so the
+    # answer always encodes as UTF-8.
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def validation_errors(errors: Sequence[Any]) -> list[dict[str, str]]:

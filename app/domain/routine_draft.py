@@ -3,12 +3,13 @@
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator
 
 from app.content import EXERCISE_NAMES, EXERCISES
 from app.domain.steps import MAX_STEPS, SLUG_PATTERN, Step
+from app.domain.text import Storable
 from app.domain.timeline import compile_timeline, duration_s
 
 # A completion longer than 6 h is refused, so a routine that long could never be logged; the
@@ -64,8 +65,10 @@ class RoutineDraft(BaseModel):
         },
     )
 
-    name: str = Field(min_length=1, max_length=80, description="What the routine is called.")
-    slug: str | None = Field(
+    name: Annotated[str, Strict(), Field(min_length=1, max_length=80), Storable] = Field(
+        description="What the routine is called."
+    )
+    slug: Annotated[str, Strict()] | None = Field(  # its pattern leaves no room for NUL
         default=None,
         max_length=60,
         pattern=SLUG_PATTERN,

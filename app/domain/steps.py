@@ -16,6 +16,7 @@ class Step(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
+        strict=True,  # a JSON number as sent, never a string or a boolean turned into one
         json_schema_extra={
             "examples": [
                 {"exercise": "booty-flex", "mode": "timed", "work_s": 7, "rest_s": 3, "rounds": 10},

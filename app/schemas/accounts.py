@@ -3,13 +3,13 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 
 # SQLModel models take its own config type (a ConfigDict with its table options).
 from sqlmodel._compat import SQLModelConfig
 
 from app.models import AccountBase, DeviceToken
-from app.schemas.common import ClockTime, DailyGoal, PhaseNumber, TimeZoneName, storable
+from app.schemas.common import ClockTime, DailyGoal, PhaseNumber, Storable, TimeZoneName
 
 # Phones capitalise the first letter of a field: letters of either case are taken, and kept in
 # lower case, so "Anna" and "anna" are one account.
@@ -25,16 +25,18 @@ def _lower(value: str) -> str:
 
 Username = Annotated[
     str,
+    Strict(),
     Field(pattern=USERNAME_PATTERN, description="Stored in lower case.", examples=["anna.k"]),
+    Storable,
     AfterValidator(_lower),
 ]
-LoginName = Annotated[str, Field(pattern=LOGIN_NAME_PATTERN), AfterValidator(_lower)]
-Password = Annotated[
-    str,
-    Field(min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH),
-    AfterValidator(storable),
+LoginName = Annotated[
+    str, Strict(), Field(pattern=LOGIN_NAME_PATTERN), Storable, AfterValidator(_lower)
 ]
-DeviceName = Annotated[str, Field(min_length=1, max_length=100), AfterValidator(storable)]
+Password = Annotated[
+    str, Strict(), Field(min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH), Storable
+]
+DeviceName = Annotated[str, Strict(), Field(min_length=1, max_length=100), Storable]
 
 
 class SignUp(BaseModel):
@@ -67,7 +69,7 @@ class SignIn(BaseModel):
 
     username: LoginName
     password: Annotated[
-        str, Field(min_length=1, max_length=MAX_PASSWORD_LENGTH), AfterValidator(storable)
+        str, Strict(), Field(min_length=1, max_length=MAX_PASSWORD_LENGTH), Storable
     ]
     device_name: DeviceName = "Device"
 

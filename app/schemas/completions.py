@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, Strict, ValidationError
 from sqlalchemy import Row
 
 # SQLModel models take its own config type (a ConfigDict with its table options).
@@ -13,7 +13,8 @@ from sqlmodel._compat import SQLModelConfig
 from app.core.problems import field_error, invalid, problem_body, validation_errors
 from app.domain.completion_rules import PlayedRun, run_errors
 from app.domain.zones import in_zone
-from app.models import RUN_ID_PATTERN, Completion, CompletionBase, completion_values
+from app.models import Completion, CompletionBase, RunId, completion_values
+from app.schemas.common import Storable, storable
 
 MAX_PUSH = 500
 EXAMPLE: dict[str, JsonValue] = {
@@ -42,7 +43,7 @@ class CompletionIn(CompletionBase):
 class CompletionPut(CompletionIn):
     """A run sent to its own URL: `id` may be left out, and must match the URL when given."""
 
-    id: Annotated[str, Field(pattern=RUN_ID_PATTERN, min_length=36, max_length=36)] | None = None  # type: ignore[assignment]
+    id: RunId | None = None  # type: ignore[assignment]
 
 
 class CompletionOut(CompletionBase):
@@ -63,7 +64,7 @@ class SyncIn(BaseModel):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"cursor": None, "push": [EXAMPLE]}]})
 
-    cursor: str | None = Field(
+    cursor: Annotated[str, Strict(), Storable] | None = Field(
         None, max_length=512, description="From the last sync's answer; null for everything."
     )
     # Items are checked one by one, so a bad record is rejected alone instead of failing the batch.
@@ -146,6 +147,10 @@ def checked_push(item: Any, now: datetime) -> CompletionIn | Rejected:
     """A pushed or imported item as a valid run, or its rejection with the problem."""
     raw_id = item.get("id") if isinstance(item, Mapping) else None
     shown_id = raw_id if isinstance(raw_id, str) and len(raw_id) <= 64 else None
+    try:
+        shown_id = storable(shown_id) if shown_id is not None else None
+    except ValueError:
+        shown_id = None  # not echoed: an answer must always encode, whatever was sent
     try:
         run = CompletionIn.model_validate(item)
     except ValidationError as error:

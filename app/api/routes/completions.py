@@ -13,7 +13,7 @@ from app.core.security import cursor_key
 from app.domain.cursor import seal, unseal
 from app.domain.merge import Outcome
 from app.models import RUN_ID_PATTERN, Account
-from app.schemas.common import PROBLEM_RESPONSES, Page
+from app.schemas.common import PROBLEM_RESPONSES, Day, Page
 from app.schemas.completions import CompletionOut, CompletionPut, broken_rules, completion_out
 from app.stores import completions as store
 
@@ -82,8 +82,8 @@ def _position(account: Account, cursor: str | None) -> tuple[date, datetime, str
 def list_completions(
     account: CurrentAccount,
     session: ReadSession,
-    start: Annotated[date | None, Query(alias="from", description="First local date.")] = None,
-    end: Annotated[date | None, Query(alias="to", description="Last local date.")] = None,
+    start: Annotated[Day | None, Query(alias="from", description="First local date.")] = None,
+    end: Annotated[Day | None, Query(alias="to", description="Last local date.")] = None,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> Page[CompletionOut]:

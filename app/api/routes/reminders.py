@@ -16,7 +16,7 @@ from app.core.db import ReadSession
 from app.core.problems import Problem
 from app.domain.zones import zone
 from app.models import Account
-from app.schemas.common import PROBLEM_RESPONSES
+from app.schemas.common import PROBLEM_RESPONSES, Text
 from app.stores.accounts import by_reminders_key
 
 router = APIRouter(tags=["reminders"], responses=PROBLEM_RESPONSES)
@@ -38,7 +38,7 @@ def reminders_feed(
     request: Request,
     session: ReadSession,
     now: Now,
-    key: Annotated[str, Query(min_length=1, max_length=64, description="The feed's own key.")],
+    key: Annotated[Text, Query(min_length=1, max_length=64, description="The feed's own key.")],
 ) -> Response:
     """A daily morning and evening event at the account's times in its zone, each with an alarm.
 

@@ -12,7 +12,7 @@ from app.core.db import ReadSession, WriteSession
 from app.core.problems import Problem, field_error, invalid
 from app.domain.routine_draft import RoutineDraft
 from app.domain.steps import SLUG_PATTERN
-from app.schemas.common import PROBLEM_RESPONSES, Page
+from app.schemas.common import MAX_INT, PROBLEM_RESPONSES, Page
 from app.schemas.routines import RoutineDetail, RoutineOut, RoutineView, progression_out
 from app.stores.routines import (
     NoSlug,
@@ -58,7 +58,9 @@ def get_routine(
     account: OptionalAccount,
     response: Response,
     if_none_match: Annotated[str | None, Header(include_in_schema=False)] = None,
-    version: Annotated[int | None, Query(ge=1, description="An older version of your own.")] = None,
+    version: Annotated[
+        int | None, Query(ge=1, le=MAX_INT, description="An older version of your own.")
+    ] = None,
 ) -> RoutineView | Response:
     """A routine and the flat timeline the player plays, compiled from its steps.
 

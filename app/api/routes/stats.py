@@ -1,6 +1,6 @@
 """Statistics: streaks, full days, the habit score and a calendar of days, from the streak rules."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -11,7 +11,7 @@ from app.core.db import ReadSession
 from app.core.problems import field_error, invalid
 from app.domain.streaks import Stats, compute_stats, today_in
 from app.domain.zones import is_zone
-from app.schemas.common import PROBLEM_RESPONSES
+from app.schemas.common import PROBLEM_RESPONSES, Day, Text
 from app.stores.completions import runs_for_stats
 
 router = APIRouter(tags=["statistics"], responses=PROBLEM_RESPONSES)
@@ -27,7 +27,7 @@ def get_stats(
     session: ReadSession,
     now: Now,
     tz: Annotated[
-        str | None,
+        Text | None,
         Query(
             max_length=64,
             description="The IANA zone whose date is 'today' (default: the account's).",
@@ -35,10 +35,10 @@ def get_stats(
         ),
     ] = None,
     from_: Annotated[
-        date | None,
+        Day | None,
         Query(alias="from", description="First day of `days` (default: 364 days before `to`)."),
     ] = None,
-    to: Annotated[date | None, Query(description="Last day of `days` (default: today).")] = None,
+    to: Annotated[Day | None, Query(description="Last day of `days` (default: today).")] = None,
 ) -> Stats:
     """Streaks and the habit score as of today in `tz`, and one entry per day from `from` to `to`.
 

@@ -14,6 +14,7 @@ from app.core.problems import install_problem_handlers
 from app.core.security import limit_hashing
 from app.middleware.body_limit import BodySizeLimit
 from app.middleware.gzip_shell import CompressShell
+from app.middleware.head_as_get import HeadAsGet
 from app.middleware.security_headers import SecurityHeaders
 from app.web import web_router
 from app.web.scripts import StaticAssets
@@ -55,5 +56,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticAssets(directory=PROJECT_ROOT / "app" / "static"), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(CompressShell)
-    app.add_middleware(SecurityHeaders)  # outermost: 413s get the headers too
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)  # outermost: 413s and 500s get the headers too
     return app

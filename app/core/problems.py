@@ -11,10 +11,12 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from app.core.security import HashingBusy
 
 PROBLEM_JSON = "application/problem+json"
+HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 log = logging.getLogger("squeeze")
 
 
@@ -102,6 +104,19 @@ def invalid(errors: Sequence[dict[str, str]], subject: str = "request") -> Probl
     )
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route of the app takes at this request's path (HEAD wherever GET)."""
+    methods = [
+        method
+        for method in HTTP_METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
+    return sorted([*methods, "HEAD"] if "GET" in methods else methods)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     """Answer every error, expected or not, as problem details without internals."""
 
@@ -121,9 +136,11 @@ def install_problem_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"Nothing lives at {request.url.path}."
-        elif exc.status_code == 405:
-            detail = f"{request.method} is not allowed on {request.url.path}."
         headers = dict(exc.headers) if exc.headers else None
+        if exc.status_code == 405:
+            detail = f"{request.method} is not allowed on {request.url.path}."
+            # Each method of a path is its own route: Allow names what all of them take.
+            headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request))}
         return problem_response(exc.status_code, detail, headers=headers)
 
     @app.exception_handler(RequestValidationError)

@@ -1,6 +1,10 @@
 """Security headers on every response, added by a pure ASGI middleware."""
 
+import logging
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.core.problems import problem_response
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -13,6 +17,7 @@ PERMISSIONS_POLICY = (
     "serial=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
     "display-capture=(), fullscreen=(), publickey-credentials-get=(), browsing-topics=()"
 )
+log = logging.getLogger("squeeze")
 HSTS = "max-age=63072000; includeSubDomains"
 BASE_HEADERS: list[tuple[bytes, bytes]] = [
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
@@ -38,12 +43,26 @@ class SecurityHeaders:
         if scope.get("scheme") == "https":
             extra.append((b"strict-transport-security", HSTS.encode()))
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 present = {name.lower() for name, _ in message.get("headers", [])}
                 headers = list(message.get("headers", []))
                 headers += [(name, value) for name, value in extra if name not in present]
                 message = {**message, "headers": headers}
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception as exc:
+            # Answered here, inside this middleware, so the 500 carries the headers too; and not
+            # raised on, so the server keeps the connection instead of resetting it.
+            if started:
+                raise
+            method, path = scope.get("method"), scope.get("path")
+            log.exception("unhandled error on %s %s", method, path, exc_info=exc)
+            answer = problem_response(500, "Something went wrong on our side; nothing was changed.")
+            await answer(scope, receive, send_with_headers)

@@ -45,6 +45,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served by app.web.docs from vendored files, which the CSP allows
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.engine = engine

@@ -157,6 +157,10 @@ def _png(name: str, size: int, purpose: str) -> dict[str, str]:
     }
 
 
+# Bytecode, and the vendored API docs (/docs is for people reading the API, not the offline app).
+_NOT_SHIPPED = ("__pycache__", "vendor")
+
+
 def _files(root: Path, pattern: str = "*") -> list[str]:
     """The files of a release under `root`, as sorted POSIX paths relative to it.
 
@@ -166,5 +170,5 @@ def _files(root: Path, pattern: str = "*") -> list[str]:
     return sorted(
         p.as_posix()
         for p in paths
-        if p.suffix != ".pyc" and not any(s.startswith(".") or s == "__pycache__" for s in p.parts)
+        if p.suffix != ".pyc" and not any(s.startswith(".") or s in _NOT_SHIPPED for s in p.parts)
     )

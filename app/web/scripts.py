@@ -69,7 +69,7 @@ def _served(path: str, mtime_ns: int, size: int) -> tuple[bytes, str]:
 
 
 class StaticAssets(StaticFiles):
-    """`/static`: scripts without their comment lines, every other file as it is on disk."""
+    """`/static`: our scripts without their comment lines, every other file as it is on disk."""
 
     def file_response(
         self,
@@ -79,7 +79,7 @@ class StaticAssets(StaticFiles):
         status_code: int = 200,
     ) -> Response:
         path = os.fspath(full_path)
-        if not path.endswith(".js"):
+        if not path.endswith(".js") or f"{os.sep}vendor{os.sep}" in path:  # vendored: as shipped
             return super().file_response(full_path, stat_result, scope, status_code)
         body, etag = _served(path, stat_result.st_mtime_ns, stat_result.st_size)
         headers = {"etag": etag, "last-modified": formatdate(stat_result.st_mtime, usegmt=True)}

@@ -5,10 +5,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from app.core.clock import Now
-from app.core.db import writer
+from app.core.db import writer_if_free
 from app.core.problems import Problem
 from app.models import Account, DeviceToken
 from app.stores import accounts as account_store
@@ -47,8 +48,13 @@ def _touch(request: Request, device: DeviceToken, now: datetime) -> None:
     if device.last_used_at and now - device.last_used_at < _LAST_USED_GRANULARITY:
         return
     assert device.id is not None
-    with Session(writer(request.app.state.engine)) as session:
-        account_store.touch_device(session, device.id, now)
+    try:
+        with Session(writer_if_free(request.app.state.engine)) as session:
+            account_store.touch_device(session, device.id, now)
+    except OperationalError:
+        # Another writer holds the lock: a read never waits on this bookkeeping; the next
+        # request after the lock is free records the visit instead.
+        return
     device.last_used_at = now
 
 
@@ -69,6 +75,11 @@ def _sign_in(request: Request, token: str | None, now: datetime) -> DeviceToken 
     if found is None:
         raise unauthorized("This device token is not valid (it may have been revoked).")
     account, device = found
+    idle_days = request.app.state.settings.token_max_idle_days
+    if now - (device.last_used_at or device.created_at) > timedelta(days=idle_days):
+        raise unauthorized(
+            f"This device token was unused for over {idle_days} days; sign in again."
+        )
     _touch(request, device, now)
     request.state.account = account
     request.state.device = device

@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     # of its limit; the rest wait up to `hash_wait_s`, then answer 503 with Retry-After.
     hash_max_concurrent: int = 4
     hash_wait_s: float = 5.0
+    # A device token unused for this long stops working (the device signs in again).
+    token_max_idle_days: int = 180
+    # /import takes a whole export back: ten years of two runs a day is 3.67 MB.
+    import_max_body_bytes: int = 8 * 1024 * 1024
     log_level: str = "info"
 
 

@@ -15,7 +15,7 @@ from sqlmodel import Session, create_engine
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=NORMAL",
-    "PRAGMA busy_timeout=5000",
+    "PRAGMA busy_timeout=5000",  # [2], restored after a writer that would not wait
     "PRAGMA foreign_keys=ON",
 )
 
@@ -48,6 +48,12 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(immediate=True)
 
 
+def writer_if_free(engine: Engine) -> Engine:
+    """A writer that never waits: its transaction fails at once (OperationalError) when another
+    writer holds the lock, for bookkeeping that may as well be skipped."""
+    return engine.execution_options(immediate=True, nowait=True)
+
+
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     # Hand transaction control to SQLAlchemy's "begin" event instead of pysqlite's implicit BEGIN.
     dbapi_connection.isolation_level = None
@@ -78,15 +84,23 @@ class _WriterGate:
         event.listen(engine, "reset", lambda _dbapi, record, _state: self._release(record.info))
 
     def begin(self, connection: Connection) -> None:
-        if not connection.get_execution_options().get("immediate", False):
+        options = connection.get_execution_options()
+        if not options.get("immediate", False):
             connection.exec_driver_sql("BEGIN")
             return
-        if not self.lock.acquire(timeout=self.wait_s):
+        nowait = options.get("nowait", False)
+        if not self.lock.acquire(timeout=0 if nowait else self.wait_s):
             busy = sqlite3.OperationalError("database is locked")
             raise OperationalError("BEGIN IMMEDIATE", None, busy)
         connection.info["holds_writer_gate"] = True
         try:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            if nowait:  # another process's writer: give up at once instead of after busy_timeout
+                connection.exec_driver_sql("PRAGMA busy_timeout=0")
+            try:
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            finally:
+                if nowait:
+                    connection.exec_driver_sql(SQLITE_PRAGMAS[2])
         except BaseException:
             self._release(connection.info)
             raise

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy import text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -107,11 +108,14 @@ def signed_in(session: Session, token: str) -> tuple[Account, DeviceToken] | Non
 
 
 def touch_device(session: Session, device_id: int, now: datetime) -> None:
-    """Records that the device was seen at `now`, and commits."""
-    stored = session.get(DeviceToken, device_id)
-    if stored is not None:
-        stored.last_used_at = now
-        session.commit()
+    """Records that the device was seen at `now`, and commits; on PostgreSQL it waits at most a
+    moment for the row (raising OperationalError), since the record may as well wait an hour."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL lock_timeout = '200ms'"))
+    session.execute(
+        update(DeviceToken).where(col(DeviceToken.id) == device_id).values(last_used_at=now)
+    )
+    session.commit()
 
 
 def devices_after(

@@ -7,7 +7,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app.api import api_router, operations_router
+from app.api.routes.export import IMPORT_PATH
 from app.api.routes.health import newest_migration
+from app.core import log_redaction
 from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import make_engine
 from app.core.problems import install_problem_handlers
@@ -32,6 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """A Squeeze app for `settings` (by default, the environment's)."""
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level.upper())
+    log_redaction.install()
     engine = make_engine(settings.database_url, settings.db_pool_size, settings.db_pool_timeout_s)
     limit_hashing(settings.hash_max_concurrent, settings.hash_wait_s)
 
@@ -56,7 +59,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(web_router)
     app.mount("/static", StaticAssets(directory=PROJECT_ROOT / "app" / "static"), name="static")
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_body_bytes,
+        larger={IMPORT_PATH: settings.import_max_body_bytes},
+    )
     app.add_middleware(CompressShell)
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # outermost: 413s and 500s get the headers too

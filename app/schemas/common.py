@@ -97,5 +97,5 @@ class ProblemOut(BaseModel):
 
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ProblemOut, "content": {"application/problem+json": {}}}
-    for status in (400, 401, 403, 404, 409, 413, 422, 429)
+    for status in (400, 401, 403, 404, 409, 413, 422, 429, 503)
 }

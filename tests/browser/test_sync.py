@@ -244,6 +244,7 @@ def test_runs_kept_at_sign_out_go_to_their_own_account_not_the_next_one(
     assert device_ids(page) == [run_id]
 
     page.get_by_role("button", name="Sign out on this device").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Sign out", exact=True).click()
     expect(page.get_by_role("heading", name="Sign in", exact=True)).to_be_visible()
     sign_in_in_page(page, "anna")
     eventually(page, lambda: [r["id"] for r in server_runs(live_server, "anna")] == [run_id])

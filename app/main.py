@@ -10,6 +10,7 @@ from app.api import api_router, operations_router
 from app.api.routes.health import newest_migration
 from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import make_engine
+from app.core.logs import install_redaction
 from app.core.problems import install_problem_handlers
 from app.middleware.body_limit import BodySizeLimit
 from app.middleware.gzip_shell import CompressShell
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """A Squeeze app for `settings` (by default, the environment's)."""
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level.upper())
+    install_redaction()
     engine = make_engine(settings.database_url, settings.db_pool_size)
 
     @asynccontextmanager
@@ -51,7 +53,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(web_router)
     app.mount("/static", StaticAssets(directory=PROJECT_ROOT / "app" / "static"), name="static")
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_body_bytes,
+        per_path={"/api/v1/import": settings.max_import_bytes},
+    )
     app.add_middleware(CompressShell)
     app.add_middleware(SecurityHeaders)  # outermost: 413s get the headers too
     return app

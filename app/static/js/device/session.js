@@ -3,15 +3,7 @@ import { allCompletions, clearDevice, dirtyCompletions, getMeta, holdFor, releas
 import { api, deviceToken } from '../lib/api.js';
 import { deviceZone } from '../lib/dates.js';
 import { requestSync } from './sync.js';
-
-/** A name for this device that a person recognises in the devices list. */
-export function guessDeviceName(ua = navigator.userAgent) {
-  const system = [['Android', /Android/], ['iPhone', /iPhone/], ['iPad', /iPad/], ['Mac', /Macintosh/], ['Windows', /Windows/], ['Linux', /Linux/]]
-    .find(([, re]) => re.test(ua))?.[0];
-  const browser = [['Edge', /Edg\//], ['Firefox', /Firefox\//], ['Chrome', /Chrom(e|ium)\//], ['Safari', /Safari\//]]
-    .find(([, re]) => re.test(ua))?.[0];
-  return [browser, system].filter(Boolean).join(' on ') || 'This device';
-}
+import { guessDeviceName } from '../lib/device-name.js';
 
 async function start(username, token) {
   await setMeta('anonymous:off', null);

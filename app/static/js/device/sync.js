@@ -4,6 +4,8 @@
 
 import * as realStore from './store.js';
 import { api, deviceToken } from '../lib/api.js';
+import { deviceZone } from '../lib/dates.js';
+import { guessDeviceName } from '../lib/device-name.js';
 import { limits } from '../lib/limits.js';
 
 const BASE_DELAY_MS = 2000;
@@ -75,7 +77,7 @@ export async function syncOnce({ store = realStore, fetchImpl, pushMax = limits.
  */
 async function anonymous(store, fetchImpl) {
   if ((await store.getMeta('anonymous:off')) || !(await store.dirtyCompletions()).length) return null;
-  const body = { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+  const body = { timezone: deviceZone(), device_name: guessDeviceName() };
   const { token } = await api('/accounts/anonymous', { method: 'POST', body, token: null, fetchImpl });
   await store.setMeta('token', token);
   await store.setMeta('username', null);

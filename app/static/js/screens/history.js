@@ -18,7 +18,9 @@ const plural = (n, word, many = word + 's') => `${n} ${n === 1 ? word : many}`;
 const STATUS_TEXT = { full: 'full day', partial: 'some runs', none: 'no run' };
 
 async function freshStats() {
-  const stats = await api('/stats?tz=' + encodeURIComponent(deviceZone()));
+  const tz = encodeURIComponent(deviceZone());
+  const [stats, { weeks }] = await Promise.all([api('/stats?tz=' + tz), api(`/stats/weeks?weeks=12&tz=${tz}`)]);
+  stats.weeks = weeks; // kept with the rest, for offline
   await setMeta('stats', { saved_at: new Date().toISOString(), stats });
   return stats;
 }
@@ -53,6 +55,7 @@ function render(stats, pending) {
   drawPain(days);
   drawWeeks(days);
   drawPending(pending);
+  drawSides(stats?.weeks ?? []);
   $('history').hidden = false;
   $('heatmap').scrollLeft = 1e6; // the latest weeks first
 }
@@ -66,9 +69,9 @@ function el(name, attrs = {}, text = '') {
 
 function drawHeatmap(days, pendingDates) {
   const { cells, weeks, months } = heatmapCells(days, pendingDates);
-  const svg = el('svg', { viewBox: `0 0 ${weeks * CELL} ${8 * CELL}`, role: 'img', 'aria-labelledby': 'heatmap-summary' });
+  const svg = el('svg', { viewBox: `0 0 ${(weeks + 2) * CELL} ${8 * CELL}`, role: 'img', 'aria-labelledby': 'heatmap-summary' });
   // Drawn at a fixed cell size: stretching a few weeks to the screen's width made one giant square.
-  svg.style.width = `${weeks * CELL * ZOOM}px`;
+  svg.style.width = `${(weeks + 2) * CELL * ZOOM}px`; // two more columns: room for the last month name
   svg.style.height = `${8 * CELL * ZOOM}px`;
   for (const m of months) svg.append(el('text', { x: m.week * CELL, y: CELL - 3, class: 'month' }, monthName.format(utc(m.date))));
   for (const c of cells) {
@@ -132,6 +135,15 @@ function drawWeeks(days) {
   $('weeks').replaceChildren(...items);
 }
 
+function drawSides(weeks) {
+  const told = weeks.filter((w) => w.weaker_side && w.weaker_side.left + w.weaker_side.right + w.weaker_side.same);
+  $('sides-empty').hidden = told.length > 0;
+  $('sides').replaceChildren(
+    ...told.reverse().map(({ week_start: monday, weaker_side: side }) =>
+      html('li', `Week of ${weekName.format(utc(monday))}: left weaker ${plural(side.left, 'time')}, right weaker ${plural(side.right, 'time')}, the same ${plural(side.same, 'time')}`)),
+  );
+}
+
 function drawPending(pending) {
   $('pending').hidden = !pending.length;
   $('pending-list').replaceChildren(
@@ -142,3 +154,4 @@ function drawPending(pending) {
 load();
 window.addEventListener('squeeze:completion-saved', load);
 window.addEventListener('online', load);
+window.addEventListener('squeeze:sync-state', (event) => event.detail.signedIn && !event.detail.syncing && !event.detail.failed && load());

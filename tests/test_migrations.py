@@ -89,7 +89,9 @@ def test_upgrade_to_anonymous_accounts_keeps_every_row(empty_database: str) -> N
             )
         command.upgrade(config, "head")
         with engine.connect() as connection:
-            assert connection.execute(text("SELECT cursor_secret FROM account")).scalar() == "hash-1"
+            assert (
+                connection.execute(text("SELECT cursor_secret FROM account")).scalar() == "hash-1"
+            )
             assert connection.execute(text("SELECT count(*) FROM device_token")).scalar() == 1
             row = connection.execute(
                 text("SELECT notes, weaker_side, share_note FROM completion")

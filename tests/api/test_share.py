@@ -34,7 +34,7 @@ def test_the_page_shows_weeks_pain_sides_and_only_shared_notes(client: TestClien
     assert page.status_code == 200
     assert page.headers["cache-control"] == "no-store"
     html = page.text
-    for monday in ("2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"):
+    for monday in ("2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"):  # datetime attributes
         assert monday in html
     assert "6.0" in html
     assert "3.0" in html

@@ -179,9 +179,8 @@ $('delete-yes').addEventListener('click', async () => {
     say(error instanceof ApiError ? `Not deleted: ${explain(error, 'deleting')}` : String(error));
   }
 });
-window.addEventListener('squeeze:sync-state', (event) => {
-  if (event.detail.failed || event.detail.pulled === 0) show(); // revoked elsewhere, or an account just made
-});
+// After each sync: the token may have been revoked elsewhere, or an anonymous account just made.
+window.addEventListener('squeeze:sync-state', (event) => event.detail.syncing || show());
 show().then(async (state) => {
   const left = state ? await unsyncedCount() : 0;
   if (left) say(`${plural(left)} waiting to sync.`);

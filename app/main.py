@@ -9,9 +9,9 @@ from fastapi import FastAPI
 from app.api import api_router, operations_router
 from app.api.routes.export import IMPORT_PATH
 from app.api.routes.health import newest_migration
-from app.core import log_redaction
 from app.core.config import PROJECT_ROOT, Settings, get_settings
 from app.core.db import make_engine
+from app.core.logs import install_redaction
 from app.core.problems import install_problem_handlers
 from app.core.security import limit_hashing
 from app.middleware.body_limit import BodySizeLimit
@@ -34,7 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """A Squeeze app for `settings` (by default, the environment's)."""
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level.upper())
-    log_redaction.install()
+    install_redaction()
     engine = make_engine(settings.database_url, settings.db_pool_size, settings.db_pool_timeout_s)
     limit_hashing(settings.hash_max_concurrent, settings.hash_wait_s)
 
@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         BodySizeLimit,
         max_bytes=settings.max_body_bytes,
-        larger={IMPORT_PATH: settings.import_max_body_bytes},
+        larger={IMPORT_PATH: settings.max_import_bytes},
     )
     app.add_middleware(CompressShell)
     app.add_middleware(HeadAsGet)

@@ -1,7 +1,7 @@
 """SQLModel tables, and the bases that declare the fields their API models share."""
 
 from datetime import UTC, date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Strict
 from pydantic import Field as Constraint
@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     Index,
     PrimaryKeyConstraint,
+    String,
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
@@ -46,6 +47,8 @@ RunId = Annotated[
     Storable,
 ]
 Pain = Annotated[int, Strict(), Constraint(ge=0, le=10)]
+WeakerSide = Literal["left", "right", "same"]
+WEAKER_SIDES: tuple[WeakerSide, ...] = ("left", "right", "same")
 
 
 def _empty_if_null(value: object) -> object:
@@ -99,7 +102,8 @@ def _maybe_moment() -> Any:
 class AccountBase(SQLModel):
     """An account's name and settings: what it shows and exports (never its secrets)."""
 
-    username: str = Field(max_length=40, unique=True)
+    # None until the person keeps their history: an anonymous account is one row and one token.
+    username: str | None = Field(default=None, max_length=40, unique=True)
     timezone: TimeZoneName = "UTC"
     morning_time: ClockTime = "07:30"
     evening_time: ClockTime = "21:30"
@@ -111,9 +115,15 @@ class Account(AccountBase, table=True):
     """A person; their settings drive streaks, reminders and the phase they are offered."""
 
     id: int | None = Field(default=None, primary_key=True)
-    password_hash: str = Field(max_length=255)
+    password_hash: str | None = Field(default=None, max_length=255)
+    # What the account's cursors are signed with: secret, its own, and unchanged by a new password.
+    cursor_secret: str = Field(max_length=255)
+    # Only the SHA-256 of the one-time recovery code; None once spent or before history is kept.
+    recovery_hash: str | None = Field(default=None, max_length=64)
     # The calendar feed's own secret: narrow (read-only reminders) and rotated on demand.
     reminders_key: str = Field(max_length=64, unique=True)
+    # The therapist link's secret: read-only summary, None when no link is shared.
+    share_key: str | None = Field(default=None, max_length=64, unique=True)
     # The account's change counter: bumped under the account row's lock, so `seq` values commit in
     # order and a sync cursor never skips a record.
     last_seq: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
@@ -140,6 +150,16 @@ class LoginThrottle(SQLModel, table=True):
 
     username: str = Field(primary_key=True, max_length=40)
     failures: int = Field(default=0)
+    window_started_at: datetime = _stamp()
+
+
+class SignupThrottle(SQLModel, table=True):
+    """Accounts made without credentials per client address, shared by every app server."""
+
+    __tablename__ = "signup_throttle"
+
+    address: str = Field(primary_key=True, max_length=64)
+    signups: int = Field(default=0)
     window_started_at: datetime = _stamp()
 
 
@@ -195,6 +215,10 @@ class CompletionBase(SQLModel):
     pain_before: Pain | None = None
     pain_after: Pain | None = None
     notes: Notes = ""
+    # After a two-sided step: which glute felt weaker ("same" when neither); None when not asked.
+    weaker_side: WeakerSide | None = Field(default=None, sa_column=Column(String(5), nullable=True))
+    # Whether `notes` may be shown on the account's therapist page.
+    share_note: Annotated[bool, Strict()] = False
     modified_at: Moment = _moment()
     deleted: Annotated[bool, Strict()] = False
 

@@ -76,7 +76,7 @@ def seed_accounts(engine: Engine, count: int, prefix: str = "bench") -> list[See
                     for t in tokens
                 ],
             )
-            seeded += [SeededAccount(int(r[0] or 0), r[1], f"token-{r[1]}") for r in rows]
+            seeded += [SeededAccount(int(r[0] or 0), str(r[1]), f"token-{r[1]}") for r in rows]
     return seeded
 
 

@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from app.api.routes import (
+    account_care,
     accounts,
     completions,
     exercises,
@@ -22,6 +23,7 @@ for _module in (
     routines,
     phases,
     accounts,
+    account_care,
     tokens,
     completions,
     sync,

@@ -15,6 +15,12 @@ class Settings(BaseSettings):
 
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'data' / 'squeeze.db'}"
     max_body_bytes: int = 1024 * 1024
+    # POST /api/v1/import alone takes larger bodies: ten years of runs is about 3.7 MB.
+    max_import_bytes: int = 16 * 1024 * 1024
+    max_import_runs: int = 20_000
+    # Accounts made without credentials, per client address within the window, before 429.
+    anonymous_signups_per_window: int = 10
+    anonymous_signup_window_s: int = 3600
     # Failed sign-ins allowed per username within `login_window_s` before answering 429.
     login_max_failures: int = 5
     login_window_s: int = 300
@@ -28,8 +34,6 @@ class Settings(BaseSettings):
     hash_wait_s: float = 5.0
     # A device token unused for this long stops working (the device signs in again).
     token_max_idle_days: int = 180
-    # /import takes a whole export back: ten years of two runs a day is 3.67 MB.
-    import_max_body_bytes: int = 8 * 1024 * 1024
     log_level: str = "info"
 
 

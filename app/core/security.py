@@ -98,7 +98,40 @@ def same_secret(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode(), b.encode())
 
 
+def new_share_key() -> str:
+    """A fresh therapist-link key, separate from every other secret."""
+    return secrets.token_urlsafe(32)
+
+
+def new_cursor_secret() -> str:
+    """A fresh secret for an account's cursors."""
+    return secrets.token_urlsafe(32)
+
+
+# No 0/O or 1/I/L: the code is read off a screen or paper and typed back in.
+_RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+RECOVERY_GROUPS, RECOVERY_GROUP_LENGTH = 5, 4
+
+
+def new_recovery_code() -> str:
+    """A one-time recovery code: 20 characters (about 99 bits) in groups of four."""
+    characters = [
+        secrets.choice(_RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH)
+    ]
+    groups = [
+        "".join(characters[i : i + RECOVERY_GROUP_LENGTH])
+        for i in range(0, len(characters), RECOVERY_GROUP_LENGTH)
+    ]
+    return "-".join(groups)
+
+
+def recovery_digest(code: str) -> str:
+    """What is stored of a recovery code: the SHA-256 of its letters, case and dashes ignored."""
+    letters = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hashlib.sha256(b"squeeze-recovery\0" + letters.encode()).hexdigest()
+
+
 def cursor_key(account: Account) -> bytes:
-    """The key an account's cursors are signed with: secret (derived from the password hash,
-    which never leaves the server), stable, and the account's own."""
-    return hashlib.sha256(b"squeeze-cursor\0" + account.password_hash.encode()).digest()
+    """The key an account's cursors are signed with: secret (its `cursor_secret` never leaves the
+    server), stable across password changes, and the account's own."""
+    return hashlib.sha256(b"squeeze-cursor\0" + account.cursor_secret.encode()).digest()

@@ -33,13 +33,26 @@ def decide(stored: Versioned | None, incoming: Versioned) -> Outcome:
     return Outcome.KEEP
 
 
+# What a person wrote or felt about a run: a tombstone keeps none of it, however it arrives.
+PERSONAL_CONTENT: dict[str, Any] = {
+    "notes": "",
+    "pain_before": None,
+    "pain_after": None,
+    "weaker_side": None,
+    "share_note": False,
+}
+
+
+def scrubbed(values: dict[str, Any]) -> dict[str, Any]:
+    """`values` as the server keeps them: a tombstone (`deleted`) without its personal content."""
+    return {**values, **PERSONAL_CONTENT} if values.get("deleted") else values
+
+
 def tombstone(stored_modified_at: datetime, now: datetime) -> dict[str, Any]:
     """The fields a deletion at `now` changes: no personal content is kept, and the tombstone is
     newer than the stored version even when a device clock had dated that one ahead of ours."""
     return {
         "deleted": True,
-        "notes": "",
-        "pain_before": None,
-        "pain_after": None,
+        **PERSONAL_CONTENT,
         "modified_at": max(now, stored_modified_at + timedelta(microseconds=1)),
     }

@@ -42,3 +42,20 @@ def reserve(tally: Tally | None, now: datetime, max_failures: int, window_s: int
         return Tally(current.failures + 1, current.since)
     left = current.since + leak_interval(max_failures, window_s) - now
     return max(1, math.ceil(left.total_seconds()))
+
+
+def window_open(window_started_at: datetime, now: datetime, window_s: int) -> bool:
+    """Whether what was counted since `window_started_at` still counts at `now` (a fixed window,
+    as the limit on accounts made without credentials uses)."""
+    return now - window_started_at < timedelta(seconds=window_s)
+
+
+def retry_after(
+    count: int, window_started_at: datetime, now: datetime, max_count: int, window_s: int
+) -> int | None:
+    """Seconds to wait in a fixed window that has reached `max_count`, or None when one more
+    is allowed."""
+    if count < max_count or not window_open(window_started_at, now, window_s):
+        return None
+    left = timedelta(seconds=window_s) - (now - window_started_at)
+    return max(1, math.ceil(left.total_seconds()))

@@ -12,12 +12,14 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Row, and_, or_
+from sqlalchemy import delete as sa_delete
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from app.domain.merge import Outcome, decide, tombstone
+from app.domain.merge import Outcome, decide, scrubbed, tombstone
 from app.domain.phases import RunForPhase
 from app.domain.streaks import RunForStats
+from app.domain.weeks import RunForWeeks
 from app.domain.zones import local_date
 from app.models import Account, Completion, CompletionBase, completion_values
 
@@ -61,7 +63,7 @@ def write(session: Session, account: Account, runs: Sequence[CompletionBase]) ->
     for run in runs:
         row = rows.get(run.id)
         outcome = decide(row, run)
-        values = completion_values(run)
+        values = scrubbed(completion_values(run))
         if outcome is Outcome.KEEP:
             assert row is not None
             results.append(Written(outcome, row, completion_values(row) != values))
@@ -89,6 +91,20 @@ def delete(session: Session, account: Account, row: Completion, now: datetime) -
         {**completion_values(row), **tombstone(row.modified_at, now)}
     )
     write(session, account, [deleted])
+
+
+def move_runs(session: Session, source: Account, target: Account) -> list[Written]:
+    """Merges every run of the locked `source` into the locked `target` by the one merge rule,
+    then deletes them from `source`; flushes, does not commit."""
+    assert source.id is not None
+    runs = [
+        CompletionBase.model_validate(completion_values(row))
+        for row in every_run(session, source.id)
+    ]
+    written = write(session, target, runs)
+    session.execute(sa_delete(Completion).where(col(Completion.account_id) == source.id))
+    session.flush()
+    return written
 
 
 def changes_since(session: Session, account_id: int, seq: int, limit: int) -> Sequence[Row[Any]]:
@@ -168,6 +184,43 @@ def runs_for_stats(session: Session, account_id: int) -> list[RunForStats]:
         ).where(col(Completion.account_id) == account_id, col(Completion.deleted).is_(False))
     )
     return [RunForStats(*row) for row in rows]
+
+
+def runs_for_weeks(session: Session, account_id: int, since: date) -> list[RunForWeeks]:
+    """The account's live completions from `since` on, as the weekly summary reads them."""
+    rows = session.connection().execute(
+        sa_select(
+            col(Completion.local_date),
+            col(Completion.steps_done),
+            col(Completion.steps_total),
+            col(Completion.pain_before),
+            col(Completion.pain_after),
+            col(Completion.weaker_side),
+        ).where(
+            col(Completion.account_id) == account_id,
+            col(Completion.deleted).is_(False),
+            col(Completion.local_date) >= since,
+        )
+    )
+    return [RunForWeeks(*row) for row in rows]
+
+
+def shared_notes(session: Session, account_id: int, since: date, limit: int) -> list[Completion]:
+    """Live runs from `since` on whose note the person chose to share, newest first."""
+    return list(
+        session.exec(
+            select(Completion)
+            .where(
+                Completion.account_id == account_id,
+                col(Completion.deleted).is_(False),
+                col(Completion.share_note).is_(True),
+                Completion.notes != "",
+                Completion.local_date >= since,
+            )
+            .order_by(col(Completion.local_date).desc(), col(Completion.started_at).desc())
+            .limit(limit)
+        ).all()
+    )
 
 
 def runs_for_phase(session: Session, account_id: int, since: date) -> list[RunForPhase]:

@@ -12,3 +12,9 @@ router = APIRouter(include_in_schema=False)
 def history(request: Request) -> HTMLResponse:
     """Streaks, the habit score, a year's calendar, pain over time and weekly adherence."""
     return templates.TemplateResponse(request, "history.html")
+
+
+@router.get("/history/runs", response_class=HTMLResponse)
+def runs(request: Request) -> HTMLResponse:
+    """Every run, newest first, each one open to correct its pain scores or note, or to delete it."""
+    return templates.TemplateResponse(request, "runs.html")

@@ -2,10 +2,13 @@
 
 import csv
 import io
+import json
+from datetime import timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
 
+from tests.api.completion_factory import run
 from tests.api.test_stats import days_ago, put_run
 from tests.auth import sign_up
 
@@ -38,7 +41,13 @@ def test_export_then_import_into_a_fresh_account_gives_the_same_records(
     answer = client.post("/api/v1/import", json=export, headers=target)
 
     assert answer.status_code == 200, answer.text
-    assert answer.json() == {"created": 4, "updated": 0, "unchanged": 0, "rejected": []}
+    assert answer.json() == {
+        "created": 4,
+        "updated": 0,
+        "unchanged": 0,
+        "refused": 0,
+        "rejected": [],
+    }
     assert records(client, target) == records(client, source)
     assert len(records(client, target)) == 4
     assert sum(r["deleted"] for r in records(client, target)) == 1
@@ -52,7 +61,13 @@ def test_importing_the_same_export_again_changes_nothing(client: TestClient) -> 
 
     answer = client.post("/api/v1/import", json=export, headers=headers)
 
-    assert answer.json() == {"created": 0, "updated": 0, "unchanged": 4, "rejected": []}
+    assert answer.json() == {
+        "created": 0,
+        "updated": 0,
+        "unchanged": 4,
+        "refused": 0,
+        "rejected": [],
+    }
     assert client.get("/api/v1/export.json", headers=headers).json()["completions"] == before
 
 
@@ -114,3 +129,48 @@ def test_one_account_never_exports_anothers_runs(client: TestClient) -> None:
     log_some_runs(client, theirs)
     assert records(client, mine) == []
     assert client.get("/api/v1/export.csv", headers=mine).text.count("\r\n") == 1
+
+
+def test_a_file_that_is_not_an_export_gets_a_422_naming_what_is_wrong(
+    client: TestClient,
+) -> None:
+    auth = sign_up(client)
+    cases = [
+        ({"runs": []}, "missing field 'completions'"),
+        ([1, 2], "not an object"),
+        ({"completions": {"a": 1}}, "'completions' is not a list"),
+    ]
+    for body, wanted in cases:
+        answer = client.post("/api/v1/import", json=body, headers=auth)
+        assert answer.status_code == 422, answer.text
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert wanted in answer.json()["detail"]
+    garbage = client.post(
+        "/api/v1/import",
+        content=b"this is not json",
+        headers={**auth, "content-type": "application/json"},
+    )
+    assert garbage.status_code == 422
+
+
+def test_ten_years_of_runs_import_in_one_go_and_again_unchanged(client: TestClient) -> None:
+    source = sign_up(client, username="source")
+    target = sign_up(client, username="target")
+    base = days_ago(3700, 7, 0)
+    runs = []
+    for i in range(7300):
+        started = base + timedelta(hours=12 * i)
+        runs.append(run(started, notes="n" * 300, timezone="UTC"))
+    body = json.dumps({"exported_at": "2026-11-24T10:00:00Z", "completions": runs}).encode()
+    assert len(body) > 3_500_000
+    headers = {**target, "content-type": "application/json"}
+    first = client.post("/api/v1/import", content=body, headers=headers)
+    assert first.status_code == 200, first.text[:500]
+    assert (first.json()["created"], first.json()["refused"]) == (7300, 0)
+    again = client.post("/api/v1/import", content=body, headers=headers).json()
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 7300)
+    # Other routes keep the 1 MiB limit.
+    big_sync = client.post(
+        "/api/v1/sync", content=body, headers={**source, "content-type": "application/json"}
+    )
+    assert big_sync.status_code == 413

@@ -104,6 +104,9 @@ def test_a_finished_run_is_saved_on_the_device_with_its_pain_scores(
     scale = page.get_by_role("group", name="How much does your back hurt now?")
     scale.get_by_role("radio", name="2", exact=True).check()
     page.get_by_label("Note (optional)").fill("left side weaker")
+    # The morning routine has a two-sided hold, so it asks which side felt weaker.
+    sides = page.get_by_role("group", name="Did one side feel weaker? (optional)")
+    sides.get_by_role("radio", name="Left felt weaker").check()
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Saved on this device.")).to_be_visible()
 
@@ -123,6 +126,7 @@ def test_a_finished_run_is_saved_on_the_device_with_its_pain_scores(
         "pain_before": 4,
         "pain_after": 2,
         "notes": "left side weaker",
+        "weaker_side": "left",
         "deleted": False,
         "dirty": 1,
     }

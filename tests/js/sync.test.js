@@ -80,8 +80,8 @@ test('backoff doubles, is capped at five minutes, and is jittered into [half, wh
   assert.equal(backoffDelay(30, () => 0), 150000);
 });
 
-test('without a token nothing is sent and the runs wait on the device', async () => {
-  const store = memoryStore([run(1), run(2)]);
+test('signed out on purpose, nothing is sent and the runs wait on the device', async () => {
+  const store = memoryStore([run(1), run(2)], { 'anonymous:off': true });
   const server = fakeServer();
   const result = await syncOnce({ store, fetchImpl: server.fetchImpl });
   assert.deepEqual(result, { signedIn: false, pending: 2, rejected: 0, pulled: 0 });
@@ -187,4 +187,28 @@ test('a deletion made later wins over an edit pushed after it; a replayed push c
   laptop.rows.set('id-1', { ...gone, dirty: 1 }); // the same version again
   await syncOnce({ store: laptop, fetchImpl: server.fetchImpl });
   assert.equal(server.kept.get('id-1').seq, seqAfterDelete);
+});
+
+test('a device with runs and no account gets an anonymous one, then syncs with its token', async () => {
+  const store = memoryStore([run(1)]);
+  const server = fakeServer();
+  const seen = [];
+  const fetchImpl = async (url, init) => {
+    seen.push([url, init.headers.Authorization ?? null]);
+    if (url.endsWith('/accounts/anonymous')) return { ok: true, status: 201, json: async () => ({ token: 'anon' }) };
+    return server.fetchImpl(url, init);
+  };
+  const result = await syncOnce({ store, fetchImpl });
+  assert.equal(result.signedIn, true);
+  assert.equal(result.pending, 0);
+  assert.equal(store.kv.get('token'), 'anon');
+  assert.deepEqual(seen, [['/api/v1/accounts/anonymous', null], ['/api/v1/sync', 'Bearer anon']]);
+});
+
+test('a device with no runs does not make an account', async () => {
+  const store = memoryStore([]);
+  const server = fakeServer();
+  const result = await syncOnce({ store, fetchImpl: server.fetchImpl });
+  assert.equal(result.signedIn, false);
+  assert.equal(server.calls.length, 0);
 });

@@ -9,14 +9,16 @@ same file twice, or into the account it came from, changes nothing.
 import csv
 import io
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Body, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import CurrentAccount, lock_account
 from app.core.clock import Now
+from app.core.config import Settings
 from app.core.db import ReadSession, WriteSession
+from app.core.problems import Problem, field_error
 from app.domain.merge import Outcome
 from app.schemas.accounts import ExportedAccount
 from app.schemas.common import PROBLEM_RESPONSES
@@ -32,9 +34,8 @@ from app.stores import completions as store
 
 router = APIRouter(tags=["export"], responses=PROBLEM_RESPONSES)
 
-# Ten years of a morning and an evening run a day (7,300), with room to spare.
-MAX_IMPORT = 10_000
 IMPORT_PATH = "/api/v1/import"
+NOT_AN_EXPORT = "This is not a Squeeze export"
 # What only sync needs stays out of the spreadsheet (the CSV lists live runs only).
 CSV_LEAVES_OUT = ("deleted", "seq")
 
@@ -88,7 +89,8 @@ class ImportIn(BaseModel):
 
     exported_at: datetime | None = None
     # Checked one by one, so a bad record is refused alone and the others are still imported.
-    completions: list[dict[str, Any]] = Field(max_length=MAX_IMPORT)
+    # The count is bounded by the `max_import_runs` setting, checked in the route.
+    completions: list[Any]
 
 
 class ImportOut(BaseModel):
@@ -96,13 +98,16 @@ class ImportOut(BaseModel):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [{"created": 40, "updated": 1, "unchanged": 2, "rejected": []}]
+            "examples": [
+                {"created": 40, "updated": 1, "unchanged": 2, "refused": 0, "rejected": []}
+            ]
         }
     )
 
-    created: int
-    updated: int
-    unchanged: int
+    created: int = Field(description="Runs new to this account.")
+    updated: int = Field(description="Stored runs the file had a newer version of.")
+    unchanged: int = Field(description="Runs already stored as they are (or newer).")
+    refused: int = Field(description="Records not taken; each is in `rejected` with its problem.")
     rejected: list[Rejected]
 
 
@@ -154,17 +159,55 @@ def _cell(value: object) -> object:
     return "" if value is None else value
 
 
-@router.post("/import", summary="Import a JSON export (idempotent)")
+def _not_an_export(body: object, limit: int) -> str | None:
+    """Why `body` is not an export this server takes, or None when it is one."""
+    if not isinstance(body, dict):
+        return f"{NOT_AN_EXPORT}: the file holds a JSON {type(body).__name__}, not an object."
+    if "completions" not in body:
+        return f"{NOT_AN_EXPORT}: missing field 'completions'."
+    if not isinstance(body["completions"], list):
+        return f"{NOT_AN_EXPORT}: field 'completions' is not a list."
+    if len(body["completions"]) > limit:
+        return f"An import holds at most {limit} runs; this one has {len(body['completions'])}."
+    return None
+
+
+@router.post(
+    "/import",
+    summary="Import a JSON export (idempotent)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": ImportIn.model_json_schema()}},
+        }
+    },
+)
 def import_json(
-    body: ImportIn, account: CurrentAccount, session: WriteSession, now: Now
+    body: Annotated[Any, Body()],
+    account: CurrentAccount,
+    session: WriteSession,
+    request: Request,
+    now: Now,
 ) -> ImportOut:
     """Merges the export's runs exactly as a sync push does: a newer `modified_at` wins, a tie
     keeps what is stored, a bad record is refused alone. Importing the same file again changes
-    nothing. The body may be larger than elsewhere (8 MiB by default): ten years are 3.67 MB."""
+    nothing (`created: 0`, every run `unchanged`). A body that is not an export answers 422 naming
+    what is wrong. This route alone takes bodies up to the `max_import_bytes` setting (16 MiB by
+    default: ten years of runs is about 3.7 MB) and up to `max_import_runs` records."""
+    settings: Settings = request.app.state.settings
+    wrong = _not_an_export(body, settings.max_import_runs)
+    if wrong is not None:
+        raise Problem(
+            422,
+            wrong,
+            title="Not an export",
+            type_="/problems/not-an-export",
+            errors=[field_error(("body", "completions"), wrong)],
+        )
     assert account.id is not None
     runs: list[CompletionIn] = []
     rejected: list[Rejected] = []
-    for item in body.completions:
+    for item in body["completions"]:
         checked = checked_push(item, now)
         if isinstance(checked, Rejected):
             rejected.append(checked)
@@ -177,5 +220,6 @@ def import_json(
         created=outcomes.count(Outcome.CREATE),
         updated=outcomes.count(Outcome.REPLACE),
         unchanged=outcomes.count(Outcome.KEEP),
+        refused=len(rejected),
         rejected=rejected,
     )

@@ -10,9 +10,10 @@ from app.core.clock import Now
 from app.core.db import ReadSession
 from app.core.problems import field_error, invalid
 from app.domain.streaks import Stats, compute_stats, today_in
+from app.domain.weeks import Weeks, first_day, summarise_weeks
 from app.domain.zones import is_zone
 from app.schemas.common import PROBLEM_RESPONSES, Day, Text
-from app.stores.completions import runs_for_stats
+from app.stores.completions import runs_for_stats, runs_for_weeks
 
 router = APIRouter(tags=["statistics"], responses=PROBLEM_RESPONSES)
 
@@ -65,3 +66,31 @@ def get_stats(
         start=start,
         end=end,
     )
+
+
+MAX_WEEKS = 520
+
+
+@router.get("/stats/weeks", summary="Week by week: adherence, pain and the weaker side")
+def get_weeks(
+    account: CurrentAccount,
+    session: ReadSession,
+    now: Now,
+    weeks: Annotated[int, Query(ge=1, le=MAX_WEEKS, description="How many weeks.")] = 12,
+    tz: Annotated[
+        str | None,
+        Query(
+            max_length=64, description="The zone whose date is 'today' (default: the account's)."
+        ),
+    ] = None,
+) -> Weeks:
+    """`weeks` weeks (Monday to Sunday) ending with this week, oldest first: days done and full,
+    runs that count, mean pain before and after, and how often each side was named weaker."""
+    timezone = tz if tz is not None else account.timezone
+    if not is_zone(timezone):
+        detail = f"'{timezone}' is not an IANA time zone name such as Europe/Berlin."
+        raise invalid([field_error(("query", "tz"), detail)])
+    today = today_in(now, timezone)
+    assert account.id is not None
+    runs = runs_for_weeks(session, account.id, first_day(today, weeks))
+    return summarise_weeks(runs, daily_goal=account.daily_goal, today=today, weeks=weeks)

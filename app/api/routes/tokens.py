@@ -11,7 +11,7 @@ from app.core.db import ReadSession, WriteSession
 from app.core.problems import Problem
 from app.core.security import cursor_key, verify_password
 from app.domain.cursor import seal, unseal
-from app.schemas.accounts import NewToken, SignIn, TokenOut, token_out
+from app.schemas.accounts import NewToken, Revoked, SignIn, TokenOut, TokenRename, token_out
 from app.schemas.common import PROBLEM_RESPONSES, Page
 from app.stores import accounts as store
 
@@ -93,3 +93,30 @@ def revoke_token(
     if not store.revoke_token(write, account.id, token_id):
         raise Problem(404, f"This account has no device token {token_id}.")
     return Response(status_code=204)
+
+
+@router.patch("/tokens/{token_id}", summary="Rename a device")
+def rename_token(
+    body: TokenRename,
+    account: CurrentAccount,
+    device: CurrentDevice,
+    write: WriteSession,
+    token_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+) -> TokenOut:
+    """A name the person recognises ("Anna's phone") instead of the browser's."""
+    assert account.id is not None
+    row = store.rename_token(write, account.id, token_id, body.device_name)
+    if row is None:
+        raise Problem(404, f"This account has no device token {token_id}.")
+    return token_out(row, device)
+
+
+@router.post("/tokens/revoke-others", summary="Sign out every other device")
+def revoke_other_tokens(
+    account: CurrentAccount, device: CurrentDevice, write: WriteSession
+) -> Revoked:
+    """Every token of the account but the calling one stops working at once."""
+    assert account.id is not None
+    revoked = store.revoke_other_tokens(write, account.id, device.id)
+    write.commit()
+    return Revoked(revoked=revoked)

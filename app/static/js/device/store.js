@@ -116,6 +116,9 @@ const regroup = (from, to, pick, change) =>
     for (const r of await req(s.index('dirty').getAll(from))) if (pick(r)) s.put({ ...change(r), dirty: to });
   });
 
+/** Forgets every run and setting kept on this device (a shared device after signing out). */
+export const clearDevice = () => tx([COMPLETIONS, META], 'readwrite', (c, m) => void (c.clear(), m.clear()));
+
 export const getMeta = (key) => tx([META], 'readonly', (s) => req(s.get(key)));
 
 export const setMeta = (key, value) => tx([META], 'readwrite', (s) => void s.put(value, key));

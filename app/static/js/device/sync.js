@@ -4,6 +4,8 @@
 
 import * as realStore from './store.js';
 import { api, deviceToken } from '../lib/api.js';
+import { deviceZone } from '../lib/dates.js';
+import { guessDeviceName } from '../lib/device-name.js';
 import { limits } from '../lib/limits.js';
 
 const BASE_DELAY_MS = 2000;
@@ -25,7 +27,7 @@ const withoutDirty = ({ dirty, ...record }) => record;
  * offline) when it could not finish.
  */
 export async function syncOnce({ store = realStore, fetchImpl, pushMax = limits.pushMax } = {}) {
-  const token = await deviceToken(store);
+  const token = (await deviceToken(store)) ?? (await anonymous(store, fetchImpl));
   if (!token) return { signedIn: false, pending: (await store.dirtyCompletions()).length, rejected: 0, pulled: 0 };
   const sent = new Set();
   let pulled = 0;
@@ -67,6 +69,19 @@ export async function syncOnce({ store = realStore, fetchImpl, pushMax = limits.
   await store.setMeta('sync:last', new Date().toISOString());
   const pending = (await store.dirtyCompletions()).length;
   return { signedIn: true, pending, rejected: rejected.size, pulled };
+}
+
+/**
+ * Anonymous first: a device with runs to sync and no account gets one with no username, so its
+ * runs are backed up and counted from the first one. Not after a sign-out (`anonymous:off`).
+ */
+async function anonymous(store, fetchImpl) {
+  if ((await store.getMeta('anonymous:off')) || !(await store.dirtyCompletions()).length) return null;
+  const body = { timezone: deviceZone(), device_name: guessDeviceName() };
+  const { token } = await api('/accounts/anonymous', { method: 'POST', body, token: null, fetchImpl });
+  await store.setMeta('token', token);
+  await store.setMeta('username', null);
+  return token;
 }
 
 // ── In a page: when to sync, and telling the screens how it went ──

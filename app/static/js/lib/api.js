@@ -18,7 +18,9 @@ export async function api(path, { method, body, token, as = 'json', fetchImpl = 
   if (token) headers.Authorization = 'Bearer ' + token;
   let response;
   try {
-    response = await fetchImpl('/api/v1' + path, { method, headers, body: body && JSON.stringify(body) });
+    // A string body (a file picked for import) goes as it is: the server says what is wrong with it.
+    const sent = typeof body === 'string' ? body : body && JSON.stringify(body);
+    response = await fetchImpl('/api/v1' + path, { method, headers, body: sent });
   } catch (cause) {
     throw new ApiError(0, null, cause);
   }

@@ -22,6 +22,17 @@ export function extendDays(days, until) {
   return out;
 }
 
+/** `days` with empty days before them, so the calendar always spans at least `count` days. */
+export function padDays(days, until, count = 364) {
+  const last = days.length ? dayMs(days[days.length - 1].date) : dayMs(until);
+  const first = days.length ? dayMs(days[0].date) : last + DAY_MS;
+  const before = [];
+  for (let ms = last - (count - 1) * DAY_MS; ms < first; ms += DAY_MS) {
+    before.push({ date: isoDate(ms), completions: 0, status: 'none', pain_before_avg: null, pain_after_avg: null });
+  }
+  return [...before, ...days];
+}
+
 /** One cell per day: its column (week), row (weekday), status and whether a run waits to sync. */
 export function heatmapCells(days, pendingDates = []) {
   if (!days.length) return { cells: [], weeks: 0, months: [] };

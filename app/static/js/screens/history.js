@@ -4,11 +4,12 @@ import { dirtyCompletions, getMeta, setMeta } from '../device/store.js';
 import { api, deviceToken } from '../lib/api.js';
 import { deviceZone } from '../lib/dates.js';
 import { $, el as html } from '../lib/dom.js';
-import { extendDays, heatmapCells, weeklyAdherence } from '../lib/heatmap.js';
+import { extendDays, heatmapCells, padDays, weeklyAdherence } from '../lib/heatmap.js';
 import { pathData, trend, weeklyPain } from '../lib/painchart.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CELL = 12;
+const ZOOM = 1.4; // a 12-unit cell shows at about 17 px, a comfortable tap
 const dayName = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const monthName = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
 const weekName = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -17,7 +18,9 @@ const plural = (n, word, many = word + 's') => `${n} ${n === 1 ? word : many}`;
 const STATUS_TEXT = { full: 'full day', partial: 'some runs', none: 'no run' };
 
 async function freshStats() {
-  const stats = await api('/stats?tz=' + encodeURIComponent(deviceZone()));
+  const tz = encodeURIComponent(deviceZone());
+  const [stats, { weeks }] = await Promise.all([api('/stats?tz=' + tz), api(`/stats/weeks?weeks=12&tz=${tz}`)]);
+  stats.weeks = weeks; // kept with the rest, for offline
   await setMeta('stats', { saved_at: new Date().toISOString(), stats });
   return stats;
 }
@@ -32,16 +35,12 @@ async function load() {
     const kept = await getMeta('stats');
     stats = kept?.stats ?? null;
     const when = stats && new Date(kept.saved_at).toLocaleString();
-    if (stats) note = `${signedOut ? 'Signed out (sign in again to update it)' : 'Offline'}: showing what was last synced, on ${when}.`;
+    if (stats) note = `${signedOut ? 'Signed out (sign in again to update it)' : 'Offline'}: showing what was last synced, as of ${when}.`;
   }
   const pending = ((await dirtyCompletions()) ?? []).filter((r) => !r.deleted);
-  if (!stats && !pending.length) {
-    $('history-status').textContent = token ? 'No history yet: finish a routine and it shows up here.' : 'You are not signed in.';
-    $('history-signin').hidden = Boolean(token);
-    if (!token) return;
-  }
   render(stats, pending);
-  $('history-status').textContent = stats ? note : 'Your streaks appear here once your runs reach the server.';
+  $('history-start').hidden = Boolean(stats?.days?.some((d) => d.status !== 'none') || pending.length);
+  $('history-status').textContent = stats ? note : pending.length ? 'Your streaks appear here once your runs reach the server.' : '';
 }
 
 function render(stats, pending) {
@@ -52,10 +51,11 @@ function render(stats, pending) {
   $('longest-streak').textContent = stats ? plural(stats.longest_streak, 'day') : '–';
   $('full-day-streak').textContent = stats ? plural(stats.full_day_streak, 'day') : '–';
   $('strength').textContent = stats ? Math.round(stats.strength * 100) + '%' : '–';
-  drawHeatmap(days, pendingDates);
+  drawHeatmap(padDays(days, today), pendingDates);
   drawPain(days);
   drawWeeks(days);
   drawPending(pending);
+  drawSides(stats?.weeks ?? []);
   $('history').hidden = false;
   $('heatmap').scrollLeft = 1e6; // the latest weeks first
 }
@@ -69,7 +69,10 @@ function el(name, attrs = {}, text = '') {
 
 function drawHeatmap(days, pendingDates) {
   const { cells, weeks, months } = heatmapCells(days, pendingDates);
-  const svg = el('svg', { viewBox: `0 0 ${weeks * CELL} ${8 * CELL}`, role: 'img', 'aria-labelledby': 'heatmap-summary' });
+  const svg = el('svg', { viewBox: `0 0 ${(weeks + 2) * CELL} ${8 * CELL}`, role: 'img', 'aria-labelledby': 'heatmap-summary' });
+  // Drawn at a fixed cell size: stretching a few weeks to the screen's width made one giant square.
+  svg.style.width = `${(weeks + 2) * CELL * ZOOM}px`; // two more columns: room for the last month name
+  svg.style.height = `${8 * CELL * ZOOM}px`;
   for (const m of months) svg.append(el('text', { x: m.week * CELL, y: CELL - 3, class: 'month' }, monthName.format(utc(m.date))));
   for (const c of cells) {
     const x = c.week * CELL;
@@ -132,6 +135,15 @@ function drawWeeks(days) {
   $('weeks').replaceChildren(...items);
 }
 
+function drawSides(weeks) {
+  const told = weeks.filter((w) => w.weaker_side && w.weaker_side.left + w.weaker_side.right + w.weaker_side.same);
+  $('sides-empty').hidden = told.length > 0;
+  $('sides').replaceChildren(
+    ...told.reverse().map(({ week_start: monday, weaker_side: side }) =>
+      html('li', `Week of ${weekName.format(utc(monday))}: left weaker ${plural(side.left, 'time')}, right weaker ${plural(side.right, 'time')}, the same ${plural(side.same, 'time')}`)),
+  );
+}
+
 function drawPending(pending) {
   $('pending').hidden = !pending.length;
   $('pending-list').replaceChildren(
@@ -142,3 +154,4 @@ function drawPending(pending) {
 load();
 window.addEventListener('squeeze:completion-saved', load);
 window.addEventListener('online', load);
+window.addEventListener('squeeze:sync-state', (event) => event.detail.signedIn && !event.detail.syncing && !event.detail.failed && load());

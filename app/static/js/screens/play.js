@@ -221,6 +221,7 @@ async function finish(pos) {
 
 function showFinish() {
   show('finish');
+  $('side-question').hidden = !run.state.segments.some((s) => s.side); // asked after a two-sided step
   delete root.dataset.playing;
   $('finish-title').focus?.();
 }
@@ -228,7 +229,8 @@ function showFinish() {
 async function saveFinish(event) {
   event.preventDefault();
   const notes = $('note').value.trim();
-  await putCompletion({ ...run.completion, pain_after: picked('pain-after'), notes });
+  const side = document.querySelector('input[name="weaker-side"]:checked')?.value ?? null;
+  await putCompletion({ ...run.completion, pain_after: picked('pain-after'), notes, weaker_side: side });
   clearRun();
   $('saved').textContent = 'Saved on this device.';
 }

@@ -1,5 +1,6 @@
 // The settings screen: the account's zone, reminder times, daily goal and phase, the calendar
 // subscription, and export/import. Everything goes through /api/v1/account and friends.
+import { requestSync } from '../device/sync.js';
 import { api, deviceToken } from '../lib/api.js';
 import { deviceZone } from '../lib/dates.js';
 import { $, el } from '../lib/dom.js';
@@ -71,20 +72,20 @@ async function download(kind) {
 }
 
 async function restore() {
-  const file = $('import-file').files[0];
+  const input = $('import-file');
+  const file = input.files[0];
   if (!file) return;
-  const total = { created: 0, updated: 0, unchanged: 0, refused: 0 };
+  say(`Importing ${file.name}…`);
   try {
-    const runs = JSON.parse(await file.text()).completions ?? [];
-    // In parts, so a long history stays under the server's 1 MiB body limit.
-    for (let i = 0; i < runs.length; i += 1000) {
-      const part = await api('/import', { method: 'POST', body: { completions: runs.slice(i, i + 1000) } });
-      for (const key of ['created', 'updated', 'unchanged']) total[key] += part[key];
-      total.refused += part.rejected.length;
-    }
-    say(`Imported: ${total.created} new, ${total.updated} updated, ${total.unchanged} already here, ${total.refused} refused.`);
+    // The whole file in one request: the server checks it is an export and names what is wrong.
+    const answer = await api('/import', { method: 'POST', body: await file.text() });
+    const refused = answer.refused ? `, ${answer.refused} refused` : '';
+    say(`Imported ${file.name}: ${answer.created} new, ${answer.updated} updated, ${answer.unchanged} unchanged${refused}.`);
+    requestSync(); // this device pulls what came in
   } catch (error) {
-    say(`The import stopped (${total.created} new so far): ${error.message}`);
+    say(error.status === 0 ? 'You are offline; importing needs a connection.' : `Not imported: ${error.detail ?? error.message}`);
+  } finally {
+    input.value = ''; // picking the same file again imports it again
   }
 }
 

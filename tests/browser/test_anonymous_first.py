@@ -11,7 +11,7 @@ from tests.browser.axe import violations
 from tests.browser.conftest import PHONE, LiveServer, eventually
 from tests.browser.player_rig import open_phone, start, timeline
 from tests.browser.screenshots import screenshot_path
-from tests.browser.test_sync import server_runs, sign_in_in_page
+from tests.browser.test_sync import finish_run, server_runs, sign_in_in_page
 
 
 def test_a_fresh_phone_has_a_history_from_its_first_run_and_keeps_it_later(
@@ -43,7 +43,9 @@ def test_a_fresh_phone_has_a_history_from_its_first_run_and_keeps_it_later(
     expect(history.locator("#current-streak")).to_have_text("1 day")
     today = history.locator(f"#heatmap [data-date='{run['started_at'][:10]}']")
     expect(today).not_to_have_attribute("data-status", "none")
-    height = history.evaluate("document.querySelector('#heatmap svg').getBoundingClientRect().height")
+    height = history.evaluate(
+        "document.querySelector('#heatmap svg').getBoundingClientRect().height"
+    )
     assert 120 <= height <= 140
     expect(history.locator("#history-start")).to_be_hidden()
     assert violations(history) == []
@@ -96,8 +98,6 @@ def test_signing_in_elsewhere_offers_to_move_this_devices_runs(
     form.get_by_role("button", name="Create account").click()
     expect(setup.get_by_role("heading", name="Signed in as ben")).to_be_visible()
     context.close()
-
-    from tests.browser.test_sync import finish_run
 
     phone = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
     page = phone.new_page()

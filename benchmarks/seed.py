@@ -49,6 +49,7 @@ def seed_accounts(engine: Engine, count: int, prefix: str = "bench") -> list[See
             "daily_goal": 2,
             "phase": 1,
             "reminders_key": uuid.uuid4().hex,
+            "cursor_secret": uuid.uuid4().hex,
             "last_seq": 0,
             "created_at": now,
         }
@@ -76,7 +77,7 @@ def seed_accounts(engine: Engine, count: int, prefix: str = "bench") -> list[See
                     for t in tokens
                 ],
             )
-            seeded += [SeededAccount(int(r[0] or 0), r[1], f"token-{r[1]}") for r in rows]
+            seeded += [SeededAccount(int(r[0] or 0), str(r[1]), f"token-{r[1]}") for r in rows]
     return seeded
 
 

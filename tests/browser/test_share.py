@@ -79,7 +79,7 @@ def test_a_revoked_link_shows_a_page_that_explains(
     auth, url = shared_account(live_server)
     with httpx.Client(base_url=live_server.url) as api:
         assert api.delete("/api/v1/account/share-key", headers=auth).status_code == 204
-    context = browser.new_context(viewport=PHONE)
+    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
     page = context.new_page()
     response = page.goto(url)
     assert response is not None

@@ -48,6 +48,7 @@ def test_a_fresh_phone_has_a_history_from_its_first_run_and_keeps_it_later(
     )
     assert 120 <= height <= 140
     expect(history.locator("#history-start")).to_be_hidden()
+    expect(history.locator("#sides")).to_contain_text("left weaker 1 time, right weaker 0 times")
     assert violations(history) == []
     history.screenshot(path=screenshot_path(tmp_path, "history-first-run.png"), full_page=True)
 

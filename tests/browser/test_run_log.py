@@ -11,6 +11,7 @@ from tests.auth import PASSWORD
 from tests.browser.axe import violations
 from tests.browser.conftest import PHONE, LiveServer, eventually
 from tests.browser.screenshots import screenshot_path
+from tests.browser.test_calendar_size import push_days
 from tests.browser.test_history import ZONE, keep_token, log_run, sign_up
 
 
@@ -83,6 +84,26 @@ def test_the_run_log_shows_notes_and_pain_and_corrects_them_offline(
     eventually(page, lambda: server_run(live_server, headers, ids[2])["deleted"] is True)
     gone = server_run(live_server, headers, ids[2])
     assert (gone["notes"], gone["pain_before"], gone["pain_after"]) == ("", None, None)
+    page.context.close()
+
+
+def test_the_run_log_draws_more_runs_as_the_list_scrolls(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    headers = sign_up(live_server, "scroller")
+    push_days(live_server, headers, 60)
+    page = signed_in_page(browser, live_server, headers)
+    page.goto(live_server.url + "/history/runs")
+    expect(page.locator("#runs-status")).to_have_text(
+        "60 runs. Open one to correct it or delete it.", timeout=15_000
+    )
+    items = page.locator("#runs > li")
+    expect(items).to_have_count(25)
+    page.locator("#runs-more").scroll_into_view_if_needed()
+    expect(items).to_have_count(50)
+    page.locator("#runs-more").scroll_into_view_if_needed()
+    expect(items).to_have_count(60)
+    expect(page.locator("#runs-more")).to_have_text("")
     page.context.close()
 
 

@@ -39,19 +39,22 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ZONE = re.compile(r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$")
 _COLUMNS = (
     "id, routine, routine_version, started_at, finished_at, timezone, local_date, steps_done,"
-    " steps_total, pain_before, pain_after, notes, modified_at, deleted, seq"
+    " steps_total, pain_before, pain_after, notes, modified_at, deleted, weaker_side, share_note,"
+    " seq"
 )
 _UPSERT = (
     "INSERT INTO completion (account_id, id, routine, routine_version, started_at, finished_at,"
     " timezone, local_date, steps_done, steps_total, pain_before, pain_after, notes, modified_at,"
-    " deleted, seq, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " deleted, weaker_side, share_note, seq, received_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (account_id, id) DO UPDATE SET routine = excluded.routine,"
     " routine_version = excluded.routine_version, started_at = excluded.started_at,"
     " finished_at = excluded.finished_at, timezone = excluded.timezone,"
     " local_date = excluded.local_date, steps_done = excluded.steps_done,"
     " steps_total = excluded.steps_total, pain_before = excluded.pain_before,"
     " pain_after = excluded.pain_after, notes = excluded.notes,"
-    " modified_at = excluded.modified_at, deleted = excluded.deleted, seq = excluded.seq"
+    " modified_at = excluded.modified_at, deleted = excluded.deleted,"
+    " weaker_side = excluded.weaker_side, share_note = excluded.share_note, seq = excluded.seq"
 )
 # A stored row: the _COLUMNS above, in order; a pushed run is the same tuple without `seq`.
 Row = tuple[Any, ...]
@@ -117,9 +120,11 @@ def _record(row: Row) -> dict[str, Any]:
         "pain_before": row[9],
         "pain_after": row[10],
         "notes": row[11],
+        "weaker_side": row[14],
+        "share_note": bool(row[15]),
         "modified_at": _shown(row[12], zone),
         "deleted": bool(row[13]),
-        "seq": row[14],
+        "seq": row[16],
     }
 
 
@@ -219,6 +224,12 @@ def _checked(item: Any, now: datetime) -> Row:
     deleted = item.get("deleted", False)
     if not isinstance(deleted, bool):
         errors.append(_Invalid("deleted", "must be a boolean").error)
+    side = item.get("weaker_side")
+    if side not in (None, "left", "right", "same"):
+        errors.append(_Invalid("weaker_side", "is not left, right or same").error)
+    share_note = item.get("share_note", False)
+    if not isinstance(share_note, bool):
+        errors.append(_Invalid("share_note", "must be a boolean").error)
     if not errors:
         if finished < started:
             errors.append(_Invalid("finished_at", "is before started_at").error)
@@ -233,6 +244,9 @@ def _checked(item: Any, now: datetime) -> Row:
     if errors:
         raise _Rejected(errors)
     local = started.astimezone(zone).date().isoformat()
+    if deleted:  # a tombstone keeps nothing personal
+        pain_before = pain_after = side = None
+        notes, share_note = "", False
     return (
         run_id,
         routine,
@@ -248,6 +262,8 @@ def _checked(item: Any, now: datetime) -> Row:
         notes,
         _stored(modified),
         int(deleted),
+        side,
+        int(share_note),
     )
 
 
@@ -304,7 +320,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
             return None
         digest = hashlib.sha256(token.strip().encode()).hexdigest()
         row = db.execute(
-            "SELECT a.id, a.password_hash, a.timezone, a.daily_goal, a.last_seq, t.token_hash"
+            "SELECT a.id, a.cursor_secret, a.timezone, a.daily_goal, a.last_seq, t.token_hash"
             " FROM device_token t JOIN account a ON a.id = t.account_id WHERE t.token_hash = ?",
             (digest,),
         ).fetchone()
@@ -353,7 +369,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
             stale.pop(row[0], None)
         return _answer(
             {
-                "cursor": _seal(account.cursor_key, page[-1][14] if page else since),
+                "cursor": _seal(account.cursor_key, page[-1][16] if page else since),
                 "pull": [_record(row) for row in (*page, *stale.values())],
                 "accepted": list(dict.fromkeys(run[0] for run in runs)),
                 "rejected": rejected,
@@ -417,7 +433,7 @@ def _write(
             stored = kept.get(run[0])
             # Stored times are fixed-width UTC text, so text order is time order.
             if stored is not None and run[12] <= stored[12]:
-                if run != stored[:14]:
+                if run != stored[:16]:
                     stale[run[0]] = stored
                 continue
             last_seq += 1

@@ -49,6 +49,8 @@ def seed_accounts(engine: Engine, count: int, prefix: str = "bench") -> list[See
             "daily_goal": 2,
             "phase": 1,
             "reminders_key": uuid.uuid4().hex,
+            # As the 0002 migration sets it for accounts made before it: the password hash.
+            "cursor_secret": password_hash,
             "last_seq": 0,
             "created_at": now,
         }

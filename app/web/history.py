@@ -16,5 +16,5 @@ def history(request: Request) -> HTMLResponse:
 
 @router.get("/history/runs", response_class=HTMLResponse)
 def runs(request: Request) -> HTMLResponse:
-    """Every run, newest first, each one open to correct its pain scores or note, or to delete it."""
+    """Every run, newest first; each opens to correct its pain scores or note, or to delete it."""
     return templates.TemplateResponse(request, "runs.html")

@@ -19,7 +19,7 @@ from schemathesis.core.parameters import ParameterLocation
 from schemathesis.core.result import Err, Ok
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
-from tests.auth import sign_in, sign_up
+from tests.auth import sign_up
 
 EXAMPLES = {GenerationMode.POSITIVE: 12, GenerationMode.NEGATIVE: 6}
 # Sequences of up to six linked calls: with the pass above, under five minutes on both databases.
@@ -39,12 +39,15 @@ CONFIG = SchemathesisConfig.from_dict(
 
 
 def _credentials(client: TestClient) -> Callable[[], dict[str, str]]:
-    """Headers of a live token; a fuzzed DELETE may revoke it, so a fresh one is made then."""
+    """Headers of a live token. A fuzzed call may revoke it, change the password or delete the
+    account: then a fresh account is made, under a new name."""
+    made = {"count": 1}
     current = {"headers": sign_up(client, "fuzzer")}
 
     def headers() -> dict[str, str]:
         if client.get("/api/v1/account", headers=current["headers"]).status_code == 401:
-            current["headers"] = sign_in(client, "fuzzer")
+            made["count"] += 1
+            current["headers"] = sign_up(client, f"fuzzer{made['count']}")
         return current["headers"]
 
     return headers

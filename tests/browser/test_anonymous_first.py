@@ -11,7 +11,7 @@ from tests.browser.axe import violations
 from tests.browser.conftest import PHONE, LiveServer, eventually
 from tests.browser.player_rig import open_phone, start, timeline
 from tests.browser.screenshots import screenshot_path
-from tests.browser.test_sync import server_runs, sign_in_in_page
+from tests.browser.test_sync import finish_run, server_runs, sign_in_in_page
 
 
 def test_a_fresh_phone_has_a_history_from_its_first_run_and_keeps_it_later(
@@ -48,6 +48,7 @@ def test_a_fresh_phone_has_a_history_from_its_first_run_and_keeps_it_later(
     )
     assert 120 <= height <= 140
     expect(history.locator("#history-start")).to_be_hidden()
+    expect(history.locator("#sides")).to_contain_text("left weaker 1 time, right weaker 0 times")
     assert violations(history) == []
     history.screenshot(path=screenshot_path(tmp_path, "history-first-run.png"), full_page=True)
 
@@ -98,8 +99,6 @@ def test_signing_in_elsewhere_offers_to_move_this_devices_runs(
     form.get_by_role("button", name="Create account").click()
     expect(setup.get_by_role("heading", name="Signed in as ben")).to_be_visible()
     context.close()
-
-    from tests.browser.test_sync import finish_run
 
     phone = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
     page = phone.new_page()

@@ -116,7 +116,7 @@ def test_a_run_finished_before_sign_up_is_kept_and_uploaded(
     context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
     page = open_account(context, live_server)
     run_id = finish_run(page, note="before I had an account")
-    # Anonymous first: the run goes up to an account with no username, and the form offers to keep it.
+    # Anonymous first: the run goes up to an account with no username; the form offers to keep it.
     badge = page.get_by_role("status").filter(has_text="not synced yet")
     expect(page.get_by_role("heading", name="Keep your history")).to_be_visible()
     assert violations(page) == []

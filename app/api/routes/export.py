@@ -12,13 +12,13 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from app.api.deps import CurrentAccount, lock_account
 from app.core.clock import Now
 from app.core.config import Settings
 from app.core.db import ReadSession, WriteSession
-from app.core.problems import Problem, field_error
+from app.core.problems import Problem, field_error, invalid, validation_errors
 from app.domain.merge import Outcome
 from app.schemas.accounts import ExportedAccount
 from app.schemas.common import PROBLEM_RESPONSES
@@ -88,6 +88,16 @@ class ImportIn(BaseModel):
     )
 
     exported_at: datetime | None = None
+
+    @field_validator("exported_at", mode="before")
+    @classmethod
+    def _text_only(cls, value: object) -> object:
+        # JSON carries times as RFC 3339 text; a bare number is not one (pydantic would take it
+        # as seconds since 1970).
+        if value is not None and not isinstance(value, str):
+            raise ValueError("is not an RFC 3339 time")
+        return value
+
     # Checked one by one, so a bad record is refused alone and the others are still imported.
     # The count is bounded by the `max_import_runs` setting, checked in the route.
     completions: list[Any]
@@ -204,6 +214,10 @@ def import_json(
             type_="/problems/not-an-export",
             errors=[field_error(("body", "completions"), wrong)],
         )
+    try:
+        ImportIn.model_validate(body)  # the rest of the envelope, such as `exported_at`
+    except ValidationError as error:
+        raise invalid(validation_errors(error.errors()), "export") from None
     assert account.id is not None
     runs: list[CompletionIn] = []
     rejected: list[Rejected] = []

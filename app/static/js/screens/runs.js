@@ -108,8 +108,8 @@ async function save(event) {
     notes: $('edit-note').value.trim(),
   };
   await putCompletion({ ...withoutDirty(open), ...changes });
-  $('runs-status').textContent = 'Saved on this device; it syncs when it can.';
   await load();
+  $('runs-status').textContent = 'Saved on this device; it syncs when it can.';
 }
 
 async function remove() {
@@ -117,8 +117,8 @@ async function remove() {
   const tombstone = { ...withoutDirty(open), deleted: true, notes: '', pain_before: null, pain_after: null, weaker_side: null, share_note: false };
   await putCompletion(tombstone);
   $('run-dialog').close();
-  $('runs-status').textContent = 'Deleted. It goes from your other devices when this one syncs.';
   await load();
+  $('runs-status').textContent = 'Deleted. It goes from your other devices when this one syncs.';
   $('runs').querySelector('button')?.focus();
 }
 

@@ -2,11 +2,11 @@
 
 from fastapi import APIRouter
 
-from app.web import account, builder, devices, history, pages, pwa, settings
+from app.web import account, builder, devices, exercises, help_page, history, pages, pwa, settings
 
 web_router = APIRouter(include_in_schema=False)
 # The builder's /routines/new must come before the pages' /routines/{slug}.
-for _module in (builder, pages, history, settings, pwa, account, devices):
+for _module in (builder, pages, exercises, help_page, history, settings, pwa, account, devices):
     web_router.include_router(_module.router)
 
 __all__ = ["web_router"]

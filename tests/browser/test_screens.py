@@ -51,7 +51,8 @@ def test_the_routine_page_shows_steps_doses_cues_and_sources(
     expect(steps).to_have_count(2)
     expect(steps.nth(1)).to_contain_text("10 rounds: 7 s work, 3 s rest")
     expect(steps.nth(1)).to_contain_text("a little harder every second")
-    expect(steps.nth(1)).to_contain_text("001_71a735e8c5f17c98.txt")
+    expect(steps.nth(1)).to_contain_text("Source: The tight psoas and the booty flex")
+    expect(phone.page.locator("main")).not_to_contain_text(".txt")
     phone.close()
 
 

@@ -16,3 +16,18 @@ export function cuePrefs() {
 export function setCuePref(cue, on) {
   localStorage.setItem(KEY, JSON.stringify({ ...cuePrefs(), [cue]: on }));
 }
+
+const BEATS = 'squeeze.beats';
+
+/** The beat (ms a rep) each exercise's paced sets play at on this device, when changed here. */
+export function beatPrefs() {
+  try {
+    return JSON.parse(localStorage.getItem(BEATS)) ?? {};
+  } catch {
+    return {}; // a damaged entry: every exercise at the routine's own cadence
+  }
+}
+
+export function setBeatPref(exercise, beatMs) {
+  localStorage.setItem(BEATS, JSON.stringify({ ...beatPrefs(), [exercise]: beatMs }));
+}

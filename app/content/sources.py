@@ -19,7 +19,7 @@ SOURCES: tuple[Source, ...] = (
     ),
     Source(
         "001_71a735e8c5f17c98.txt",
-        "The tight psoas and the booty flex (a rehab blog post; its saved copy has no title)",
+        "The tight psoas and the booty flex (an untitled rehab blog post)",
     ),
     Source(
         "002_7b070884b3c08bd4.txt",

@@ -85,8 +85,9 @@ def test_player_has_no_axe_violations_before_during_and_after(
     page.clock.run_for(7_000)
     expect(page.locator("#now")).to_have_text("Glute-driven hip flexor stretch, left side")
     assert phone.violations() == []
-    page.get_by_role("button", name="End").click()
-    expect(page.get_by_role("button", name="Save")).to_be_visible()
+    page.get_by_role("button", name="End run…").click()
+    page.get_by_role("button", name="End the run").click()
+    expect(page.get_by_role("button", name="Keep")).to_be_visible()
     assert phone.violations() == []
     phone.close()
 

@@ -3,13 +3,17 @@
 const KEY = 'squeeze.cues';
 export const CUES = ['tones', 'voice', 'vibration'];
 
-export function cuePrefs() {
-  let saved = {};
+/** What `key` holds; a missing or damaged entry reads as {}: every cue on, the routine's cadences. */
+function read(key) {
   try {
-    saved = JSON.parse(localStorage.getItem(KEY)) ?? {};
+    return JSON.parse(localStorage.getItem(key)) ?? {};
   } catch {
-    // A damaged entry falls back to every cue on.
+    return {};
   }
+}
+
+export function cuePrefs() {
+  const saved = read(KEY);
   return Object.fromEntries(CUES.map((c) => [c, saved[c] !== false]));
 }
 
@@ -20,13 +24,7 @@ export function setCuePref(cue, on) {
 const BEATS = 'squeeze.beats';
 
 /** The beat (ms a rep) each exercise's paced sets play at on this device, when changed here. */
-export function beatPrefs() {
-  try {
-    return JSON.parse(localStorage.getItem(BEATS)) ?? {};
-  } catch {
-    return {}; // a damaged entry: every exercise at the routine's own cadence
-  }
-}
+export const beatPrefs = () => read(BEATS);
 
 export function setBeatPref(exercise, beatMs) {
   localStorage.setItem(BEATS, JSON.stringify({ ...beatPrefs(), [exercise]: beatMs }));

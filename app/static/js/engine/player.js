@@ -147,10 +147,7 @@ function withBeat(seg, beatMs) {
 
 /** The paced exercise a cadence change applies to at `pos`: the set playing, or the one coming next. */
 export function pacedAt(state, pos) {
-  const seg = pos.segment;
-  if (!seg) return null;
-  const ahead = state.segments.slice(pos.index).find((s) => s.step === seg.step && s.cadences);
-  return ahead ?? null;
+  return state.segments.slice(pos.index).find((s) => s.step === pos.segment?.step && s.cadences) ?? null;
 }
 
 /**
@@ -168,13 +165,10 @@ export function changeCadence(state, now, step) {
   const segments = state.segments.map((s) =>
     s.index >= pos.index && s.exercise === paced.exercise ? withBeat(s, beat) : s,
   );
-  const next = { ...state, segments, rev: state.rev + 1 };
-  if (pos.segment.cadences) {
-    // Re-anchor at the start of the rep under way, on the new beat.
-    const done = Math.floor(pos.elapsedMs / pos.segment.beat_ms);
-    return { ...next, anchorIndex: pos.index, anchorAt: (state.pausedAt ?? now) - done * beat };
-  }
-  return { ...next, anchorIndex: pos.index, anchorAt: pos.segmentStartedAt };
+  // A set under way starts its rep under way again, on the new beat; one to come starts as planned.
+  const done = pos.segment.cadences ? Math.floor(pos.elapsedMs / pos.segment.beat_ms) : 0;
+  const anchorAt = pos.segment.cadences ? (state.pausedAt ?? now) - done * beat : pos.segmentStartedAt;
+  return { ...state, segments, anchorIndex: pos.index, anchorAt, rev: state.rev + 1 };
 }
 
 /** The rep under way (1-based) of the set playing at `pos`: from the beat when paced, else taps. */

@@ -12,8 +12,6 @@ export function clockText(ms) {
   return s < 60 ? String(s) : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-const seconds = (ms) => `${(ms / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} s`;
-
 /** Draws the stage for `pos`; the main control that is showing keeps the focus. */
 export function render(state, pos, now) {
   const seg = pos.segment;
@@ -54,7 +52,7 @@ function drawCadence(state, pos) {
   $('cadence').hidden = !paced;
   if (!paced) return;
   const i = paced.cadences.findIndex((c) => c.beat_ms === paced.beat_ms);
-  $('beat').textContent = `One rep every ${seconds(paced.beat_ms)}`;
+  $('beat').textContent = `One rep every ${paced.beat_ms / 1000} s`; // the server's beats are whole tenths
   $('slower').disabled = i <= 0;
   $('faster').disabled = i >= paced.cadences.length - 1;
 }
@@ -66,15 +64,4 @@ function swap(a, b, showB) {
   hidden.hidden = true;
   shown.hidden = false;
   if (had) shown.focus();
-}
-
-/** The finish screen's words for what happened: all done, or ended early after n of m steps. */
-export function drawFinish(completion, ended) {
-  const { steps_done: done, steps_total: total } = completion;
-  const early = ended && done < total;
-  $('finish-title').textContent = early ? 'Run ended early' : done < total ? 'Finished, with steps skipped' : 'Done. Nicely squeezed.';
-  $('finish-detail').hidden = done === total;
-  $('finish-detail').textContent = `${early ? 'Ended early' : 'Played'}: ${done} of ${total} step${total === 1 ? '' : 's'}`;
-  $('keep').textContent = early ? 'Keep' : 'Save';
-  $('discard').hidden = !early;
 }

@@ -11,8 +11,7 @@ import { clearRun, loadRun, saveRun } from '../device/run.js';
 import { createVoice } from '../device/speech.js';
 import { getMeta, putCompletion, setMeta } from '../device/store.js';
 import { createWakeLock } from '../device/wakelock.js';
-import { bindControls, clear as clearMedia, describe } from './play-keys.js';
-import { drawFinish, render } from './play-view.js';
+import { render } from './play-view.js';
 import { safetyAccepted } from './safety.js';
 
 const LEAD_IN_MS = 600; // silence first, so Bluetooth headphones are awake for the first cue
@@ -31,6 +30,8 @@ let run = null;
 let timer = null;
 let lastTick = 0;
 let howTo = null; // the lazily loaded how-to panel
+let ending = null; // the finish's words and Discard, loaded once a run is under way
+let keys = null; // the keys and the headset; till they load, the focused Pause takes Space
 // Main-thread cues (voice, vibration, live region, the screen) get their own timeout on their moment,
 // so they are not up to a tick late; `handled` keeps a cue from playing twice.
 const pending = new Map();
@@ -119,8 +120,13 @@ function play() {
   timer = setInterval(tick, TICK_MS);
   tick();
   $(engine.position(run.state, clock.now()).waiting ? 'done' : 'pause').focus();
-  // The drawings and cues come after the player is usable: they are not on the start path.
+  // The drawings and cues, the keys and headset, and the finish's words come after the player is usable.
   import('./play-howto.js').then((m) => { howTo = m; tick(); }, () => {});
+  import('./play-keys.js').then((m) => {
+    m.bindControls(controls, { active: playing, waiting });
+    keys = m;
+  }, () => {});
+  ending ??= import('./play-finish.js');
 }
 
 function tick() {
@@ -146,7 +152,7 @@ function tick() {
     log('display', { type: pos.segment.kind, at: now - pos.elapsedMs });
   }
   render(run.state, pos, now);
-  describe(routine.name, pos.segment.label, pos.paused);
+  keys?.describe(routine.name, pos.segment.label, pos.paused);
   howTo?.showHowTo(HOWTO.has(pos.segment.kind) ? pos.segment.exercise : null);
 }
 
@@ -191,7 +197,7 @@ async function finish(pos) {
   timer = null;
   cancelPending();
   wake.release();
-  clearMedia();
+  keys?.clear();
   delete root.dataset.playing;
   run.completion = {
     id: run.id,
@@ -213,11 +219,12 @@ async function finish(pos) {
   saveRun(run);
 }
 
-function showFinish() {
+async function showFinish() {
   show('finish');
   delete root.dataset.playing;
-  drawFinish(run.completion, run.state.ended);
   $('finish-title').focus?.();
+  ending ??= import('./play-finish.js');
+  (await ending).drawFinish(run.completion, run.state.ended); // offline before it loaded: plain words
 }
 
 async function saveFinish(event) {
@@ -229,8 +236,7 @@ async function saveFinish(event) {
 }
 
 async function discard() {
-  const { discardRun } = await import('./play-discard.js');
-  await discardRun(run.completion.id);
+  await (await ending).discardRun(run.completion.id);
   clearRun();
   $('finish-form').hidden = true;
   $('saved').textContent = 'Discarded: this run is not in your history.';
@@ -247,21 +253,18 @@ const cadence = (step) => () =>
     return next;
   });
 
-bindControls(
-  {
-    toggle: togglePause,
-    play: () => act(engine.resume),
-    pause: () => act(engine.pause),
-    next: () => act(engine.skip),
-    back: () => act(engine.back),
-    done: () => act(engine.done),
-  },
-  { active: playing, waiting },
-);
+const controls = {
+  toggle: togglePause,
+  play: () => act(engine.resume),
+  pause: () => act(engine.pause),
+  next: () => act(engine.skip),
+  back: () => act(engine.back),
+  done: () => act(engine.done),
+};
 $('start').addEventListener('click', begin);
 $('pause').addEventListener('click', togglePause);
 $('skip').addEventListener('click', () => act(engine.skip));
-$('back').addEventListener('click', () => act(engine.back));
+$('back').addEventListener('click', controls.back);
 $('done').addEventListener('click', () => act(engine.done));
 $('tap').addEventListener('click', () => act(engine.tap));
 $('slower').addEventListener('click', cadence(-1));

@@ -31,7 +31,10 @@ const vibrate = navigator.vibrate.bind(navigator);
 navigator.vibrate = (p) => { window.__cues.buzzed.push(p); return vibrate(p); };
 window.__media = {};
 const setHandler = navigator.mediaSession.setActionHandler.bind(navigator.mediaSession);
-navigator.mediaSession.setActionHandler = (name, fn) => { window.__media[name] = fn; setHandler(name, fn); };
+navigator.mediaSession.setActionHandler = (name, fn) => {
+  window.__media[name] = fn;
+  setHandler(name, fn);
+};
 window.__locks = [];
 const request = navigator.wakeLock.request.bind(navigator.wakeLock);
 navigator.wakeLock.request = async (type) => {

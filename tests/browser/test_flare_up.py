@@ -77,7 +77,9 @@ def test_nothing_plays_on_a_first_visit_until_the_safety_notice_is_read(
     expect(page.locator("#stage")).to_be_hidden()
     dialog.get_by_role("button", name="I understand").click()
     page.get_by_role("button", name="Start without a score").click()
-    expect(page.locator("#now")).to_have_text("Get ready: Booty flex")  # its prepare, from the start
+    expect(page.locator("#now")).to_have_text(
+        "Get ready: Booty flex"
+    )  # its prepare, from the start
     page.clock.run_for(1_000)
     assert page.evaluate("window.__cues.spoken") == ["Get ready: Booty flex"]
     context.close()

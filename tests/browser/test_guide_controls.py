@@ -95,7 +95,9 @@ def test_a_self_paced_set_ends_on_done_enter_or_a_headset_next_track(
     expect(page.locator("#count")).to_have_text(f"{sets[0]['reps']} reps")
     page.evaluate("window.__media.nexttrack()")  # the headset's button
     expect(page.locator("#now")).to_have_text(segments[sets[0]["index"] + 1]["label"])
-    page.clock.run_for(begins_at(segments, sets[1]["index"]) - begins_at(segments, sets[0]["index"] + 1))
+    page.clock.run_for(
+        begins_at(segments, sets[1]["index"]) - begins_at(segments, sets[0]["index"] + 1)
+    )
     expect(page.locator("#now")).to_have_text(sets[1]["label"])
     page.get_by_role("button", name="Count a rep").click()
     page.get_by_role("button", name="Count a rep").click()

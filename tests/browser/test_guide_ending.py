@@ -73,5 +73,8 @@ def test_discard_after_the_run_went_up_deletes_it_on_the_server(
     page.get_by_role("button", name="Discard this run").click()
     expect(page.get_by_text("Discarded: this run is not in your history.")).to_be_visible()
     eventually(page, lambda: server_runs(live_server, "dora") == [])
-    eventually(page, lambda: runs_on_device(phone) == [] and not any(r["dirty"] for r in phone.completions()))
+    eventually(
+        page,
+        lambda: runs_on_device(phone) == [] and not any(r["dirty"] for r in phone.completions()),
+    )
     phone.close()

@@ -26,11 +26,13 @@ def one_line(phone: Phone, selector: str) -> None:
     """`selector` is a single line of text that ends above the progress bar."""
     box = phone.page.locator(selector).bounding_box()
     bar = phone.page.locator("#progress").bounding_box()
-    assert box is not None and bar is not None
+    assert box is not None
+    assert bar is not None
     line = phone.page.evaluate(
         f"parseFloat(getComputedStyle(document.querySelector('{selector}')).lineHeight) || 0"
     )
-    assert box["height"] <= max(line, 1) * 1.5 and box["y"] + box["height"] <= bar["y"]
+    assert box["height"] <= max(line, 1) * 1.5  # one line
+    assert box["y"] + box["height"] <= bar["y"]
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -62,7 +64,9 @@ def test_a_paced_set_shows_the_rep_and_a_rest_says_what_comes_next(
     one_line(phone, "#count")
     snap(phone, tmp_path, "player-paced-set", scheme)
     rest = next(s for s in segments if s["kind"] == "set_rest" and s["index"] > march["index"])
-    page.clock.run_for(begins_at(segments, rest["index"]) - begins_at(segments, march["index"]) - 6_500)
+    page.clock.run_for(
+        begins_at(segments, rest["index"]) - begins_at(segments, march["index"]) - 6_500
+    )
     page.clock.run_for(25_000)  # "Next" has been said; the pips are to come
     expect(page.locator("#next-line")).to_have_text("Next: Wall march, left side, set 2 of 2")
     expect(page.locator("#live")).to_have_text("Next: Wall march, left side, set 2 of 2")

@@ -5,9 +5,9 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from app.content import EXERCISES, PHASES, SAFETY
+from app.content import EXERCISES, PHASES, SAFETY, Exercise
 from app.content.illustrations import ALT_TEXT
-from app.content.sources import SOURCES, SOURCE_TITLES
+from app.content.sources import SOURCE_TITLES, SOURCES
 from app.stores.routines import builtin_slugs
 
 SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
@@ -19,11 +19,8 @@ def _text(html: str) -> str:
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.slug)
 def test_every_exercise_has_a_page_with_its_drawing_cues_and_source_titles(
-    client: TestClient, exercise: object
+    client: TestClient, exercise: Exercise
 ) -> None:
-    from app.content import Exercise
-
-    assert isinstance(exercise, Exercise)
     response = client.get(f"/exercises/{exercise.slug}")
     assert response.status_code == 200
     page = _text(response.text)
@@ -90,7 +87,7 @@ def test_help_has_safety_cues_phases_sources_and_is_in_the_menu(client: TestClie
         assert line in page
     assert "not medical advice" in page
     for cue in ("Tones", "Pips", "Beats", "Voice", "Buzz"):
-        assert f"<dt>{cue}</dt>" in page
+        assert f"<dt><strong>{cue}</strong></dt>" in page
     for phase in PHASES:
         assert phase.name in page
     for source in SOURCES:

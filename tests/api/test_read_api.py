@@ -94,7 +94,7 @@ def test_the_hinge_routine_teaches_the_deadlift_in_six_self_paced_steps(
     assert [s["duration_ms"] for s in sets] == [None] * 6  # each waits for a tap
     assert {s["exercise"] for s in sets} == {"kettlebell-sumo-deadlift"}
     assert [s["label"] for s in sets] == [f"Step {n} of 6: {t}" for n, t in enumerate(learn, 1)]
-    assert [s["kind"] for s in body["timeline"]][0] == "prepare"
+    assert body["timeline"][0]["kind"] == "prepare"
 
 
 def test_bridges_are_built_in_phase_two(client: TestClient) -> None:

@@ -224,7 +224,7 @@ def test_bad_values_are_named_by_step_and_field_in_plain_words(
     rounds.fill("0")
     expect(alert).to_have_text("Step 1, rounds: at least 1")
     expect(rounds).to_have_attribute("aria-invalid", "true")
-    expect(flex.locator("[data-error]")).to_have_text("rounds: at least 1")
+    expect(flex.locator("[data-error]")).to_have_text("Rounds: at least 1")
     rounds.fill("101")  # the most the server takes, rendered into the field by the server
     expect(alert).to_have_text(f"Step 1, rounds: at most {rounds.get_attribute('max')}")
     rounds.fill("10")

@@ -126,7 +126,7 @@ function clock(t) {
 
 /** What is wrong with `input` in plain words, by its own label and the bounds the server gave it. */
 function plain(input, detail) {
-  const name = input.closest('label').firstChild.textContent.trim().toLowerCase();
+  const name = input.closest('label').firstChild.textContent.trim();
   const value = input.value === '' ? NaN : Number(input.value);
   if (input.type !== 'number') return `${name}: ${detail}`;
   if (Number.isNaN(value)) return `${name}: needed`;
@@ -155,7 +155,7 @@ function problems(problem) {
     input?.setAttribute('aria-invalid', 'true');
     const words = input ? plain(input, said) : said;
     li.querySelector('[data-error]').textContent = words;
-    return `Step ${Number(i) + 1}, ${words}`;
+    return `Step ${Number(i) + 1}, ${words[0].toLowerCase()}${words.slice(1)}`;
   });
   if (problem?.detail && !lines.length) lines.push(problem.detail);
   $('problems').replaceChildren(...lines.map((line) => el('p', line)));

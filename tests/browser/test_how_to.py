@@ -148,3 +148,14 @@ def test_the_hinge_routine_plays_six_self_paced_steps(
         done.click()
     expect(page.locator("#finish")).to_be_visible()
     phone.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_home_with_routines_outside_the_phase_passes_axe(
+    browser: Browser, live_server: LiveServer, scheme: str
+) -> None:
+    phone = open_phone(browser, live_server, "/", scheme=scheme)
+    phone.page.clock.resume()
+    expect(phone.page.locator("#routines .out-of-phase")).to_have_count(3)
+    assert phone.violations() == []
+    phone.close()

@@ -68,10 +68,11 @@ async function load() {
   $('status').textContent = '';
   $('summary').textContent = routine.summary;
   $('details').href = routine.builtin ? `/routines/${slug}` : `/routines/${slug}/edit`; // own routines' steps live in the builder
-  await safetyAccepted; // nothing plays, not even a resumed run, before the notice is read
   run = loadRun(slug, clock.now());
+  // Nothing plays before the safety notice is read: a run starts only from a tap the modal notice
+  // blocks, and one resumed after a reload waits for it.
   if (run?.completion) showFinish();
-  else if (run) play(); else showBefore();
+  else if (run) safetyAccepted.then(play); else showBefore();
 }
 
 async function showBefore() {

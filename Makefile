@@ -13,7 +13,8 @@ UV_COMPILE := $(UV) pip compile pyproject.toml --universal --python-version 3.11
 	--custom-compile-command "make lock" --quiet
 SCREENSHOTS := $(CURDIR)/docs/screenshots
 SCREENSHOT_TESTS := tests/browser/test_screens.py::test_screenshot_of_the_player_on_a_phone \
-	tests/browser/test_history.py::test_two_months_of_history_at_phone_and_desktop_widths
+	tests/browser/test_history.py::test_two_months_of_history_at_phone_and_desktop_widths \
+	tests/browser/test_guide_screens.py
 
 .PHONY: run test lint fmt typecheck pytest jstest migrate backup restore bench screenshots lock clean
 

@@ -12,8 +12,9 @@ from app.core.config import PROJECT_ROOT
 from app.stores.routines import builtin_detail
 
 FIXTURES = PROJECT_ROOT / "tests" / "js" / "timelines.json"
-# The routines the JS tests play: timed rounds with sides, self-paced sets, a short rescue.
-SLUGS = ("morning", "bridge-builder", "flare-up")
+# The routines the JS tests play: timed rounds with sides, self-paced sets, a short rescue, and
+# paced sets.
+SLUGS = ("morning", "bridge-builder", "flare-up", "hip-reset")
 FIELDS = ("timeline", "more_rounds")
 
 

@@ -13,6 +13,6 @@ def test_the_js_timeline_fixtures_are_what_the_server_compiles() -> None:
 
 def test_the_fixtures_file_is_json_with_each_routine_and_its_extra_rounds() -> None:
     routines = json.loads(render())
-    assert set(routines) == {"morning", "bridge-builder", "flare-up"}
+    assert set(routines) == {"morning", "bridge-builder", "flare-up", "hip-reset"}
     assert routines["bridge-builder"]["more_rounds"] == []
     assert [v["rounds"] for v in routines["flare-up"]["more_rounds"]] == [4, 5, 6]

@@ -2,7 +2,10 @@
 
 The app shell (issue 3) is what it takes to start the app and play a routine: the home, routine,
 player and offline pages, every stylesheet and script they load (followed through static and dynamic
-imports), the manifest and the service worker: at most 30 KB. The whole front end (every screen and
+imports), the manifest and the service worker: at most 30 KB. The player's extras that it imports
+only once a run is under way (AFTER_START: the how-to panel, keys and headset buttons, the finish's
+words and Discard; until the keys load, the focused Pause button takes Space) are not needed to
+start or play, so they count in the whole front end instead. The whole front end (every screen and
 every static script and stylesheet; not icons) has its own ceiling, so it cannot grow unnoticed.
 """
 
@@ -24,6 +27,11 @@ from tests.databases import MigratedSqlite
 SHELL_BUDGET = 30 * 1024
 FRONT_END_BUDGET = 64 * 1024
 SHELL_PAGES = ("/", "/routines/morning", "/play/morning", "/offline")
+AFTER_START = (
+    "/static/js/screens/play-howto.js",
+    "/static/js/screens/play-keys.js",
+    "/static/js/screens/play-finish.js",
+)
 SCRIPT = re.compile(r"<script\b[^>]*\btype=\"module\"[^>]*\bsrc=\"([^\"]+)\"")
 STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
 IMPORT = re.compile(
@@ -51,7 +59,7 @@ def loaded_by(client: TestClient, roots: list[str]) -> list[str]:
     todo = list(roots)
     while todo:
         url = todo.pop(0)
-        if url in seen:
+        if url in seen or url in AFTER_START:
             continue
         seen.append(url)
         text = client.get(url).text
@@ -87,6 +95,11 @@ def test_the_app_shell_stays_under_30_kb_gzipped(sqlite_client: TestClient) -> N
     urls.append("/manifest.webmanifest")
     assert "/static/js/screens/play.js" in urls
     assert "/static/js/device/kept-routines.js" in urls  # a dynamic import, followed
+    play = sqlite_client.get("/static/js/screens/play.js").text
+    for extra in AFTER_START:  # each an import() of play.js, never a static import of anything
+        name = extra.rsplit("/", 1)[1]
+        assert f"import('./{name}')" in play
+        assert f"from './{name}'" not in play
     total = weigh(sqlite_client, "app shell", urls, SHELL_BUDGET)
     assert total <= SHELL_BUDGET, f"the app shell is {total:,} B gzipped, over {SHELL_BUDGET:,} B"
 
@@ -97,5 +110,6 @@ def test_the_whole_front_end_stays_under_64_kb_gzipped(sqlite_client: TestClient
     urls = [*pages, *assets, "/manifest.webmanifest", "/sw.js"]
     assert "/history" in urls  # other screens are counted
     assert "/static/js/screens/builder.js" in urls
+    assert set(AFTER_START) <= set(urls)  # the player's extras are counted here
     total = weigh(sqlite_client, "whole front end", urls, FRONT_END_BUDGET)
     assert total <= FRONT_END_BUDGET, f"the front end is {total:,} B gzipped, over 64 KB"

@@ -1,12 +1,14 @@
 """The protocol Squeeze guides: exercises, built-in routines, phases and safety, in one place."""
 
-from app.content.guidance import AVOID, PHASES, SAFETY, WHY, Avoid, Phase
-from app.content.library import EXERCISE_NAMES, EXERCISES, Exercise
+from app.content.guidance import AVOID, CUE_HELP, PHASES, SAFETY, WHY, Avoid, CueHelp, Phase
+from app.content.library import EXERCISE_NAMES, EXERCISES, EXERCISES_BY_SLUG, Exercise
 from app.content.routines import ROUTINES, BuiltinRoutine
 
 __all__ = [
     "AVOID",
+    "CUE_HELP",
     "EXERCISES",
+    "EXERCISES_BY_SLUG",
     "EXERCISE_NAMES",
     "PHASES",
     "ROUTINES",
@@ -14,6 +16,7 @@ __all__ = [
     "WHY",
     "Avoid",
     "BuiltinRoutine",
+    "CueHelp",
     "Exercise",
     "Phase",
 ]

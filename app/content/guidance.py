@@ -67,3 +67,47 @@ AVOID: tuple[Avoid, ...] = (
         "If you squat, raise your heels on a small plate so the hips hinge less.",
     ),
 )
+
+
+@dataclass(frozen=True)
+class CueHelp:
+    """One kind of cue the player gives, and what it tells you."""
+
+    name: str
+    what: str
+
+
+CUE_HELP: tuple[CueHelp, ...] = (
+    CueHelp(
+        "Tones",
+        "One bright tone says go: a hold or a set begins. Two falling notes say let go and rest; "
+        "three quick notes say change sides; a rising three-note tune says the routine is done.",
+    ),
+    CueHelp(
+        "Pips",
+        "Three short pips count down the last three seconds of any hold or rest of ten seconds or "
+        "more, so you are never caught by the end of it.",
+    ),
+    CueHelp(
+        "Beats",
+        "On reps at a set pace, every rep is a beat, and the count is spoken (or shown big on "
+        "screen with a buzz when the voice is off). Slower or faster changes the pace, and this "
+        "device remembers your choice for that exercise.",
+    ),
+    CueHelp(
+        "Voice",
+        "The phone names each step as it begins, the side you are on, and during a rest or a side "
+        "change what comes next.",
+    ),
+    CueHelp(
+        "Buzz",
+        "On phones that can vibrate, a short buzz marks each count and a longer one the start of "
+        "work, for when the sound is off or you are in a quiet room.",
+    ),
+    CueHelp(
+        "Done",
+        "Reps at your own pace wait for you: tap Done (or press Enter, or the next-track button on "
+        "a headset) when the set is finished.",
+    ),
+)
+"""How the player guides you, for the help page; each can be switched off in the player."""

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import Literal
 
+from app.content.library import EXERCISES, EXERCISES_BY_SLUG
 from app.domain.steps import Step
 
 Slot = Literal["morning", "evening", "any"]
@@ -21,16 +22,25 @@ class BuiltinRoutine:
     steps: tuple[Step, ...]
 
 
-_HIP_FLEXOR_HOLD = Step(
-    exercise="kneeling-hip-flexor-glute-stretch",
-    mode="timed",
-    work_s=30,
-    sides="both",
-    prepare_s=5,
-)
-_TEN_SQUEEZES = Step(
-    exercise="booty-flex", mode="timed", work_s=7, rest_s=3, rounds=10, prepare_s=5
-)
+_DEFAULT = {e.slug: e.default_step for e in EXERCISES}
+_HIP_FLEXOR_HOLD = _DEFAULT["kneeling-hip-flexor-glute-stretch"]
+_TEN_SQUEEZES = _DEFAULT["booty-flex"]
+_DEADLIFT = EXERCISES_BY_SLUG["kettlebell-sumo-deadlift"]
+
+
+def _learn(exercise: str, steps: tuple[str, ...]) -> tuple[Step, ...]:
+    """One self-paced screen per step of learning a lift: its cue shown, a tap when it is done."""
+    return tuple(
+        Step(
+            exercise=exercise,
+            mode="self_paced",
+            reps=1,
+            prepare_s=5 if number == 1 else 0,
+            cue=f"Step {number} of {len(steps)}: {text}",
+        )
+        for number, text in enumerate(steps, start=1)
+    )
+
 
 ROUTINES: tuple[BuiltinRoutine, ...] = (
     BuiltinRoutine(
@@ -58,9 +68,7 @@ ROUTINES: tuple[BuiltinRoutine, ...] = (
         phase=1,
         version=1,
         summary="Felt a tweak? Squeeze right away, wherever you are; add a round if you need it.",
-        steps=(
-            Step(exercise="booty-flex", mode="timed", work_s=7, rest_s=3, rounds=3, prepare_s=3),
-        ),
+        steps=(_TEN_SQUEEZES.model_copy(update={"rounds": 3, "prepare_s": 3}),),
     ),
     BuiltinRoutine(
         slug="hip-reset",
@@ -69,64 +77,33 @@ ROUTINES: tuple[BuiltinRoutine, ...] = (
         phase=2,
         version=1,
         summary="Release, mobilise, activate, integrate: four steps for tight, weak hips.",
-        steps=(
-            Step(
-                exercise="front-hip-foam-roll",
-                mode="timed",
-                work_s=30,
-                rest_s=5,
-                rounds=4,
-                prepare_s=10,
-            ),
-            Step(
-                exercise="hip-flexor-rocks",
-                mode="paced",
-                reps=12,
-                cadence_s=2,
-                sets=2,
-                sides="both",
-                set_rest_s=30,
-                prepare_s=5,
-            ),
-            Step(
-                exercise="wall-march",
-                mode="paced",
-                reps=10,
-                cadence_s=2,
-                sets=2,
-                sides="both",
-                set_rest_s=30,
-                prepare_s=5,
-            ),
-            Step(
-                exercise="lunge-forward-back",
-                mode="paced",
-                reps=8,
-                cadence_s=4,
-                sets=2,
-                sides="both",
-                set_rest_s=30,
-                prepare_s=5,
-            ),
+        steps=tuple(
+            _DEFAULT[slug]
+            for slug in (
+                "front-hip-foam-roll",
+                "hip-flexor-rocks",
+                "wall-march",
+                "lunge-forward-back",
+            )
         ),
     ),
     BuiltinRoutine(
         slug="bridge-builder",
         name="Bridge builder",
         slot="any",
-        phase=1,
+        phase=2,
         version=1,
         summary="Strength days: bridges first, then feet raised, then the hip thrust.",
-        steps=(
-            Step(
-                exercise="glute-bridge",
-                mode="self_paced",
-                reps=10,
-                sets=3,
-                set_rest_s=45,
-                prepare_s=5,
-            ),
-        ),
+        steps=(_DEFAULT["glute-bridge"],),
+    ),
+    BuiltinRoutine(
+        slug="hinge",
+        name="Hinge",
+        slot="any",
+        phase=3,
+        version=1,
+        summary="Learn the kettlebell sumo deadlift in six steps, one a screen, at your own pace.",
+        steps=_learn(_DEADLIFT.slug, _DEADLIFT.learn_steps),
     ),
 )
 

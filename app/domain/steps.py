@@ -8,6 +8,7 @@ Mode = Literal["timed", "paced", "self_paced"]
 Sides = Literal["none", "both"]
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_STEPS = 30
+MAX_CUE = 160
 
 
 class Step(BaseModel):
@@ -45,6 +46,13 @@ class Step(BaseModel):
     set_rest_s: int = Field(default=0, ge=0, le=900, description="Seconds of rest between sets.")
     prepare_s: int = Field(default=0, ge=0, le=60, description="Seconds to get into position.")
     switch_s: int = Field(default=5, ge=1, le=60, description="Seconds to change sides.")
+    cue: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_CUE,
+        description="Reps only: what the player shows instead of the dose, e.g. one step of a "
+        "lift learned one step a screen.",
+    )
 
     @model_validator(mode="after")
     def _has_its_dose(self) -> Self:

@@ -7,15 +7,27 @@ docs all take timelines from here, and so what "+1 round" plays (`compile_more_r
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.domain.steps import Step
 
 # How often "+1 round" can be pressed on one step of a run: each press swaps in a compiled step.
 MAX_EXTRA_ROUNDS = 3
+# The cadences the player offers for a paced set, as multiples of the step's own beat: slower and
+# faster without the player deriving a duration of its own (each choice carries its duration).
+CADENCE_FACTORS = (0.75, 1.0, 1.25, 1.5, 2.0)
 
 Kind = Literal["prepare", "work", "rest", "switch", "set_rest", "reps"]
 Side = Literal["left", "right"]
+
+
+class Cadence(BaseModel):
+    """One tempo a paced set can play at: a rep every `beat_ms`, the set lasting `duration_ms`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    beat_ms: int
+    duration_ms: int
 
 
 class Segment(BaseModel):
@@ -32,6 +44,10 @@ class Segment(BaseModel):
     set: int | None = None
     round: int | None = None
     reps: int | None = None
+    beat_ms: int | None = Field(default=None, description="Paced reps: one rep every beat_ms.")
+    cadences: list[Cadence] | None = Field(
+        default=None, description="Paced reps: the tempos the player may switch to, slow to fast."
+    )
     duration_ms: int | None
 
 
@@ -84,6 +100,10 @@ def duration_s(timeline: Sequence[Segment]) -> int:
     return sum(s.duration_ms or 0 for s in timeline) // 1000
 
 
+def _cadence(beat_ms: float, reps: int) -> Cadence:
+    return Cadence(beat_ms=int(beat_ms), duration_ms=int(beat_ms) * reps)
+
+
 class _StepCompiler:
     def __init__(
         self, step_index: int, step: Step, name: str, out: list[Segment], first_index: int = 0
@@ -129,8 +149,17 @@ class _StepCompiler:
             how = f"one every {step.cadence_s} s"
         else:
             seconds, how = None, "tap when done"
-        label = f"{self.name}{self._where(side, set_)}: {step.reps} reps, {how}"
+        # A step with its own cue (one step of learning a lift) shows that on its screen.
+        label = step.cue or f"{self.name}{self._where(side, set_)}: {step.reps} reps, {how}"
         self._add("reps", label, seconds, side, set_, reps=step.reps)
+        if step.mode == "paced":
+            assert step.cadence_s is not None
+            beat_ms = step.cadence_s * 1000
+            cadences = [_cadence(round(beat_ms * f, -2), step.reps) for f in CADENCE_FACTORS]
+            last = self.out[-1]
+            self.out[-1] = last.model_copy(
+                update={"beat_ms": beat_ms, "cadences": sorted(cadences, key=lambda c: -c.beat_ms)}
+            )
 
     def _where(self, side: Side | None, set_: int | None) -> str:
         where = f", {side} side" if side else ""

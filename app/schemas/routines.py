@@ -9,8 +9,15 @@ from app.domain.steps import Step
 from app.domain.timeline import MAX_EXTRA_ROUNDS, MoreRounds, Segment, compile_more_rounds
 
 
+class ArticleOut(BaseModel):
+    """A source article: the seed file the protocol cites and the title people see."""
+
+    file: str
+    title: str
+
+
 class ExerciseOut(BaseModel):
-    """An exercise of the library."""
+    """An exercise of the library: how to do it, its drawing and the step the builder adds."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -19,10 +26,29 @@ class ExerciseOut(BaseModel):
                     "slug": "booty-flex",
                     "name": "Booty flex",
                     "summary": "A hard glute squeeze that switches tight hip flexors down.",
-                    "cues": ["Squeeze both glutes as hard as you can."],
+                    "cues": [
+                        "Lie on your back or stand tall.",
+                        "Squeeze both glutes as hard as you can.",
+                        "Standing, stay upright.",
+                    ],
                     "dose": "10 rounds: squeeze 7 s, relax 3 s",
                     "phase": 1,
                     "sources": ["001_71a735e8c5f17c98.txt"],
+                    "articles": [
+                        {"file": "001_71a735e8c5f17c98.txt", "title": "The tight psoas ..."}
+                    ],
+                    "avoid": "Pushing the hips forward as you squeeze standing.",
+                    "illustration": "/static/img/exercises/booty-flex.svg",
+                    "alt": "A person stands tall, the buttocks marked as squeezed.",
+                    "default_step": {
+                        "exercise": "booty-flex",
+                        "mode": "timed",
+                        "work_s": 7,
+                        "rest_s": 3,
+                        "rounds": 10,
+                        "prepare_s": 5,
+                    },
+                    "learn_steps": [],
                 }
             ]
         }
@@ -31,10 +57,18 @@ class ExerciseOut(BaseModel):
     slug: str
     name: str
     summary: str
-    cues: list[str]
+    cues: list[str] = Field(min_length=3, max_length=3, description="The three key cues.")
     dose: str
     phase: int = Field(ge=1, le=3)
-    sources: list[str]
+    sources: list[str] = Field(description="The seed files behind it (see `articles`).")
+    articles: list[ArticleOut] = Field(description="The same sources, each with its title.")
+    avoid: str = Field(description="The mistake that undoes it.")
+    illustration: str = Field(description="The URL of its line drawing (SVG, currentColor).")
+    alt: str = Field(description="What the drawing shows, in one sentence.")
+    default_step: Step = Field(description="Its protocol dose as a step: what the builder adds.")
+    learn_steps: list[str] = Field(
+        default_factory=list, description="A lift learned one step at a time: the steps in order."
+    )
 
 
 class RoutineOut(BaseModel):

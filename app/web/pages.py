@@ -5,14 +5,13 @@ from typing import Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
-from app.content import EXERCISES, SAFETY, WHY
+from app.content import SAFETY, WHY
 from app.domain.steps import SLUG_PATTERN, Step
 from app.stores.routines import builtin_detail, builtin_summaries
+from app.web.how_to import how_to
 from app.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
-
-_EXERCISES = {e.slug: e for e in EXERCISES}
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -25,12 +24,12 @@ def home(request: Request) -> HTMLResponse:
 def routine_page(
     request: Request, slug: str = Path(max_length=60, pattern=SLUG_PATTERN)
 ) -> HTMLResponse:
-    """A routine's steps with their doses, cues and sources, and the safety notice."""
+    """A routine's steps with their drawings, doses, cues and sources, and the safety notice."""
     detail = builtin_detail(slug)
     if detail is None:
         missing = {"title": "Not found", "message": f"No routine is called “{slug}”."}
         return templates.TemplateResponse(request, "missing.html", missing, status_code=404)
-    steps = [(_EXERCISES[s.exercise], describe_step(s)) for s in detail.steps]
+    steps = [(how_to(s.exercise), describe_step(s)) for s in detail.steps]
     context: dict[str, Any] = {"routine": detail, "steps": steps, "safety": SAFETY, "why": WHY}
     return templates.TemplateResponse(request, "routine.html", context)
 
@@ -44,6 +43,8 @@ def player_page(request: Request, slug: str = Path(max_length=60)) -> HTMLRespon
 
 def describe_step(step: Step) -> str:
     """A step's dose in a few words, e.g. "10 rounds: 7 s work, 3 s rest"."""
+    if step.cue:
+        return f"{step.cue} Tap Done when you have it."
     if step.mode == "timed":
         if step.rounds == 1:
             dose = f"hold {step.work_s} s"

@@ -23,7 +23,16 @@ MANIFEST_URL = "/manifest.webmanifest"
 SHORTCUTS = (("morning", "Morning"), ("evening", "Evening"), ("flare-up", "Flare-up"))
 # The screens beyond playing a routine: precached when they answer, so one that fails to render
 # never blocks installing the player.
-OPTIONAL_PAGES = ("/history", "/history/runs", "/settings", "/account", "/devices", "/routines/new")
+OPTIONAL_PAGES = (
+    "/history",
+    "/history/runs",
+    "/settings",
+    "/account",
+    "/devices",
+    "/routines/new",
+    "/help",
+    "/exercises",
+)
 
 
 @dataclass(frozen=True)

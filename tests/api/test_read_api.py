@@ -31,6 +31,7 @@ def test_routines_list_the_builtins(client: TestClient) -> None:
         "flare-up",
         "hip-reset",
         "bridge-builder",
+        "hinge",
     ]
     assert body["next_cursor"] is None
     assert all("timeline" not in r for r in body["items"])
@@ -43,6 +44,69 @@ def test_exercises_carry_dose_phase_and_sources(client: TestClient) -> None:
     assert items["kettlebell-sumo-deadlift"]["phase"] == 3
     assert items["wall-march"]["sources"] == ["004_326289430c3f208e.txt"]
     assert all(e["cues"] and e["sources"] for e in items.values())
+
+
+def test_every_exercise_has_three_cues_a_drawing_titled_sources_and_its_own_step(
+    client: TestClient,
+) -> None:
+    items = {e["slug"]: e for e in client.get("/api/v1/exercises").json()["items"]}
+    for slug, e in items.items():
+        assert len(e["cues"]) == 3, slug
+        assert len(set(e["cues"])) == 3, slug
+        assert e["illustration"] == f"/static/img/exercises/{slug}.svg"
+        assert client.get(e["illustration"]).status_code == 200
+        assert e["alt"].endswith(".")
+        assert [a["file"] for a in e["articles"]] == e["sources"]
+        assert all(a["title"] and not a["title"].endswith(".txt") for a in e["articles"])
+        assert e["default_step"]["exercise"] == slug
+        assert e["avoid"]
+    assert items["wall-march"]["articles"][0]["title"].startswith("Don’t get all Butt-Hurt")
+    assert items["booty-flex"]["default_step"] == {
+        "exercise": "booty-flex",
+        "mode": "timed",
+        "work_s": 7,
+        "rest_s": 3,
+        "rounds": 10,
+        "sets": 1,
+        "reps": None,
+        "cadence_s": None,
+        "sides": "none",
+        "set_rest_s": 0,
+        "prepare_s": 5,
+        "switch_s": 5,
+        "cue": None,
+    }
+    stretch = items["kneeling-hip-flexor-glute-stretch"]["default_step"]
+    assert (stretch["mode"], stretch["work_s"], stretch["sides"]) == ("timed", 30, "both")
+    march = items["wall-march"]["default_step"]
+    assert (march["mode"], march["sets"], march["reps"], march["sides"]) == ("paced", 2, 10, "both")
+    assert len(items["kettlebell-sumo-deadlift"]["learn_steps"]) == 6
+    assert all(not e["learn_steps"] for s, e in items.items() if s != "kettlebell-sumo-deadlift")
+
+
+def test_the_hinge_routine_teaches_the_deadlift_in_six_self_paced_steps(
+    client: TestClient,
+) -> None:
+    body = client.get("/api/v1/routines/hinge").json()
+    assert body["phase"] == 3
+    learn = client.get("/api/v1/exercises").json()["items"][-1]["learn_steps"]
+    sets = [s for s in body["timeline"] if s["kind"] == "reps"]
+    assert [s["duration_ms"] for s in sets] == [None] * 6  # each waits for a tap
+    assert {s["exercise"] for s in sets} == {"kettlebell-sumo-deadlift"}
+    assert [s["label"] for s in sets] == [f"Step {n} of 6: {t}" for n, t in enumerate(learn, 1)]
+    assert body["timeline"][0]["kind"] == "prepare"
+
+
+def test_bridges_are_built_in_phase_two(client: TestClient) -> None:
+    phases = {r["slug"]: r["phase"] for r in client.get("/api/v1/routines").json()["items"]}
+    assert phases == {
+        "morning": 1,
+        "evening": 1,
+        "flare-up": 1,
+        "hip-reset": 2,
+        "bridge-builder": 2,
+        "hinge": 3,
+    }
 
 
 def test_unknown_routine_is_a_404_problem(client: TestClient) -> None:

@@ -15,6 +15,35 @@ T0 = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
 LEAD_IN_MS = 600  # play.js: silence before the first segment
 TICK_MS = 200  # play.js: how often the screen redraws
 
+# Records each call, then lets it through to the browser's own implementation.
+OBSERVE = """
+window.__cues = { tones: [], spoken: [], buzzed: [] };
+const startTone = OscillatorNode.prototype.start;
+OscillatorNode.prototype.start = function (when) {
+  const ahead_s = when - this.context.currentTime;
+  // at: the moment it was aimed for, on the page's (test) clock
+  window.__cues.tones.push({ hz: this.frequency.value, ahead_s, at: Date.now() + ahead_s * 1000 });
+  return startTone.call(this, when);
+};
+const speak = speechSynthesis.speak.bind(speechSynthesis);
+speechSynthesis.speak = (u) => { window.__cues.spoken.push(u.text); speak(u); };
+const vibrate = navigator.vibrate.bind(navigator);
+navigator.vibrate = (p) => { window.__cues.buzzed.push(p); return vibrate(p); };
+window.__media = {};
+const setHandler = navigator.mediaSession.setActionHandler.bind(navigator.mediaSession);
+navigator.mediaSession.setActionHandler = (name, fn) => {
+  window.__media[name] = fn;
+  setHandler(name, fn);
+};
+window.__locks = [];
+const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+navigator.wakeLock.request = async (type) => {
+  const lock = await request(type);
+  window.__locks.push(lock);
+  return lock;
+};
+"""
+
 READ_COMPLETIONS = """() => new Promise((resolve, reject) => {
   const open = indexedDB.open('squeeze');
   open.onerror = () => reject(open.error);
@@ -96,3 +125,14 @@ def start(phone: Phone, pain_before: int | None = None) -> None:
         scale.get_by_role("radio", name=str(pain_before), exact=True).check()
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(LEAD_IN_MS)
+
+
+def begins_at(segments: list[dict[str, Any]], index: int) -> int:
+    """Milliseconds from the first segment's start to segment `index`'s (timed ones before it)."""
+    return sum(s["duration_ms"] or 0 for s in segments[:index])
+
+
+def cues(phone: Phone) -> dict[str, Any]:
+    """What OBSERVE recorded: tones (hz, ahead_s, at), spoken texts, vibration patterns."""
+    found: dict[str, Any] = phone.page.evaluate("window.__cues")
+    return found

@@ -174,3 +174,61 @@ def test_the_builder_is_accessible(browser: Browser, live_server: LiveServer, sc
     expect(page.get_by_role("alert")).to_contain_text("Step 1")
     assert violations(page) == []
     context.close()
+
+
+def test_adding_an_exercise_fills_in_its_protocol_dose_mode_and_sides(
+    context: BrowserContext, live_server: LiveServer
+) -> None:
+    page = context.new_page()
+    page.goto(live_server.url + "/routines/new")
+    steps = page.locator("#steps > li")
+    add_step(page, "booty-flex")
+    flex = steps.nth(0)
+    expect(flex.get_by_label("How")).to_have_value("timed")
+    expect(flex.get_by_label("Work, seconds")).to_have_value("7")
+    expect(flex.get_by_label("Rounds", exact=True)).to_have_value("10")
+    expect(flex.get_by_label("Rest between rounds, s")).to_have_value("3")
+    expect(flex.get_by_role("combobox", name="Sides")).to_have_value("none")
+    add_step(page, "kneeling-hip-flexor-glute-stretch")
+    stretch = steps.nth(1)
+    expect(stretch.get_by_role("combobox", name="Sides")).to_have_value("both")
+    expect(stretch.get_by_label("Work, seconds")).to_have_value("30")
+    expect(stretch.get_by_label("Rounds", exact=True)).to_have_value("1")
+    add_step(page, "wall-march")
+    march = steps.nth(2)
+    expect(march.get_by_label("How")).to_have_value("paced")
+    expect(march.get_by_role("combobox", name="Sides")).to_have_value("both")
+    expect(march.get_by_label("Sets", exact=True)).to_have_value("2")
+    expect(march.get_by_label("Reps", exact=True)).to_have_value("10")
+    expect(march.get_by_label("Work, seconds")).to_be_hidden()
+    timeline = page.locator("#timeline")
+    expect(timeline).to_contain_text("Booty flex, round 10 of 10: 7 s")
+    expect(timeline).to_contain_text("Glute-driven hip flexor stretch, right side: 30 s")
+    expect(timeline).to_contain_text("Wall march, right side, set 2 of 2: 10 reps")
+    # Back to its own mode, an exercise gets its own dose again.
+    march.get_by_label("How").select_option("timed")
+    march.get_by_label("How").select_option("paced")
+    expect(march.get_by_label("Reps", exact=True)).to_have_value("10")
+
+
+def test_bad_values_are_named_by_step_and_field_in_plain_words(
+    context: BrowserContext, live_server: LiveServer
+) -> None:
+    page = context.new_page()
+    page.goto(live_server.url + "/routines/new")
+    page.get_by_label("Name").fill("Squeezes")
+    add_step(page, "booty-flex")
+    flex = page.locator("#steps > li").nth(0)
+    alert = page.get_by_role("alert")
+    rounds = flex.get_by_label("Rounds", exact=True)
+    rounds.fill("0")
+    expect(alert).to_have_text("Step 1, rounds: at least 1")
+    expect(rounds).to_have_attribute("aria-invalid", "true")
+    expect(flex.locator("[data-error]")).to_have_text("Rounds: at least 1")
+    rounds.fill("101")  # the most the server takes, rendered into the field by the server
+    expect(alert).to_have_text(f"Step 1, rounds: at most {rounds.get_attribute('max')}")
+    rounds.fill("10")
+    expect(alert).to_have_text("")
+    flex.get_by_label("Work, seconds").fill("")
+    expect(alert).to_have_text("Step 1, work, seconds: needed")
+    expect(alert).not_to_contain_text("Input should")

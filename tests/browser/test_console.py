@@ -14,6 +14,10 @@ SCREENS = (
     "/devices",
     "/routines/new",
     "/offline",
+    "/help",
+    "/exercises",
+    "/exercises/wall-march",
+    "/routines/hinge",
 )
 
 

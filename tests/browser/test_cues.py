@@ -6,31 +6,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import LiveServer
-from tests.browser.player_rig import TICK_MS, Phone, open_phone, start
+from tests.browser.conftest import LiveServer, eventually
+from tests.browser.player_rig import OBSERVE, TICK_MS, Phone, open_phone, start
 
-# Records each call, then lets it through to the browser's own implementation.
-OBSERVE = """
-window.__cues = { tones: [], spoken: [], buzzed: [] };
-const startTone = OscillatorNode.prototype.start;
-OscillatorNode.prototype.start = function (when) {
-  window.__cues.tones.push({ hz: this.frequency.value, ahead_s: when - this.context.currentTime });
-  return startTone.call(this, when);
-};
-const speak = speechSynthesis.speak.bind(speechSynthesis);
-speechSynthesis.speak = (u) => { window.__cues.spoken.push(u.text); speak(u); };
-const vibrate = navigator.vibrate.bind(navigator);
-navigator.vibrate = (p) => { window.__cues.buzzed.push(p); return vibrate(p); };
-window.__locks = [];
-const request = navigator.wakeLock.request.bind(navigator.wakeLock);
-navigator.wakeLock.request = async (type) => {
-  const lock = await request(type);
-  window.__locks.push(lock);
-  return lock;
-};
-"""
 HELD = "window.__locks.filter((lock) => !lock.released).length"
-START_HZ = 1175  # cues.js: the tone that starts work
+START_HZ = 1175  # audio.js: the tone that starts work
+COUNT_HZ = 880  # audio.js: a 3-2-1 pip
 
 
 @pytest.fixture
@@ -69,6 +50,27 @@ def test_tones_are_scheduled_ahead_on_the_audio_clock(morning: Phone) -> None:
     assert 2.9 <= tone["ahead_s"] <= 3.0
 
 
+def test_a_30_s_hold_counts_down_its_last_three_seconds(morning: Phone) -> None:
+    start(morning)
+    morning.page.clock.run_for(5_000 + 26_000)  # 4 s before the left-side hold ends
+    assert [b for b in _cues(morning)["buzzed"] if b == [40]] == [[40]] * 3  # only the count-in
+    for left in (3, 2, 1):
+        morning.page.clock.run_for(1_000)
+        morning.shows("Glute-driven hip flexor stretch, left side", str(left))
+    pips = [b for b in _cues(morning)["buzzed"] if b == [40]]
+    assert len(pips) == 6  # 3, 2, 1 before the hold, and 3, 2, 1 before it ends
+    hold_began = morning.page.evaluate("Date.now()") - 29_000
+    planned = sorted(
+        t["at"] - hold_began
+        for t in _cues(morning)["tones"]
+        if t["hz"] == COUNT_HZ and 0 < t["at"] - hold_began < 30_000
+    )
+    # A tone aimed before the audio clock settled is aimed again: the same moment, recorded twice.
+    aimed = [round(p / 1000) for p in planned]
+    assert sorted(set(aimed)) == [27, 28, 29]
+    assert all(abs(p - 1000 * round(p / 1000)) < 150 for p in planned)
+
+
 def test_a_cue_switched_off_stays_silent(morning: Phone) -> None:
     start(morning)
     morning.page.get_by_role("button", name="Voice").click()
@@ -99,5 +101,6 @@ def test_the_screen_stays_on_while_playing_and_the_lock_comes_back(morning: Phon
     page.evaluate("window.__locks[0].release()")  # what the system does when the page hides
     page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
     page.wait_for_function(f"{HELD} === 1 && window.__locks.length === 2")
-    page.get_by_role("button", name="End").click()
-    page.wait_for_function(f"{HELD} === 0")
+    page.get_by_role("button", name="End run…").click()
+    page.get_by_role("button", name="End the run").click()
+    eventually(page, lambda: page.evaluate(HELD) == 0)  # polled from here: the page's CSP bars eval

@@ -1,4 +1,5 @@
-"""The flare-up rescue: one tap starts it, and "+1 round" adds a squeeze and a relax on the spot."""
+"""The flare-up rescue: one tap (a pain score, or none) starts it, nothing plays before the safety
+notice is read, and "+1 round" adds a squeeze and a relax on the spot."""
 
 from collections.abc import Iterator
 from typing import Any
@@ -7,6 +8,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.conftest import PHONE, LiveServer
+from tests.browser.player_rig import OBSERVE
 
 # A returning user: the once-only safety notice was read on an earlier visit.
 SAFETY_SEEN = "localStorage.setItem('squeeze.safety-seen', '1')"
@@ -34,24 +36,62 @@ def completions(page: Page) -> list[dict[str, Any]]:
     return records
 
 
-def test_the_home_button_starts_the_flare_up_at_once(
+def tap_a_score(page: Page, score: int) -> None:
+    expect(page.get_by_text("Tap a number and the rescue starts.")).to_be_visible()
+    scale = page.get_by_role("group", name="How much does your back hurt right now?")
+    scale.get_by_role("radio", name=str(score), exact=True).check()
+
+
+def test_the_home_button_asks_one_tap_and_the_score_starts_the_rescue(
     context: BrowserContext, live_server: LiveServer
 ) -> None:
     page = playing_page(context)
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Flare-up").first.click()
     expect(page).to_have_url(live_server.url + "/play/flare-up")
+    tap_a_score(page, 6)
     expect(page.locator("#stage")).to_be_visible()
-    expect(page.get_by_role("button", name="Start")).to_be_hidden()
+    expect(page.locator("#now")).to_contain_text("Get ready")
+    page.clock.run_for(31_000)
+    scale = page.get_by_role("group", name="How much does your back hurt now?")
+    scale.get_by_role("radio", name="3", exact=True).check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved on this device.")).to_be_visible()
+    [record] = completions(page)
+    assert (record["pain_before"], record["pain_after"]) == (6, 3)
 
 
-def test_the_shortcut_starts_at_once_and_one_more_round_adds_a_squeeze_and_a_relax(
+def test_nothing_plays_on_a_first_visit_until_the_safety_notice_is_read(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    context.add_init_script(OBSERVE)  # no SAFETY_SEEN: a first visit
+    page = playing_page(context)
+    page.goto(live_server.url + "/play/flare-up")
+    dialog = page.get_by_role("dialog", name="Before your first routine")
+    expect(dialog).to_be_visible()
+    page.clock.run_for(20_000)
+    heard = page.evaluate("window.__cues")
+    assert heard == {"tones": [], "spoken": [], "buzzed": []}
+    assert page.evaluate("localStorage.getItem('squeeze.run')") is None  # no timer either
+    expect(page.locator("#stage")).to_be_hidden()
+    dialog.get_by_role("button", name="I understand").click()
+    page.get_by_role("button", name="Start without a score").click()
+    expect(page.locator("#now")).to_have_text(
+        "Get ready: Booty flex"
+    )  # its prepare, from the start
+    page.clock.run_for(1_000)
+    assert page.evaluate("window.__cues.spoken") == ["Get ready: Booty flex"]
+    context.close()
+
+
+def test_the_shortcut_starts_on_one_tap_and_one_more_round_adds_a_squeeze_and_a_relax(
     context: BrowserContext, live_server: LiveServer
 ) -> None:
     page = playing_page(context)
     page.goto(live_server.url + "/play/flare-up")
     now = page.locator("#now")
-    # No question first: the run is under way (a short lead-in, then 3 s to get ready).
+    page.get_by_role("button", name="Start without a score").click()
     expect(page.locator("#stage")).to_be_visible()
     expect(now).to_contain_text("Get ready")
     page.get_by_role("button", name="+1 round").click()
@@ -74,6 +114,7 @@ def test_without_the_extra_round_it_ends_after_three(
 ) -> None:
     page = playing_page(context)
     page.goto(live_server.url + "/play/flare-up")
+    page.get_by_role("button", name="Start without a score").click()
     expect(page.locator("#now")).to_contain_text("Get ready")
     page.clock.run_for(31_000)
     expect(page.locator("#finish")).to_be_visible()

@@ -26,6 +26,7 @@ def test_one_more_round_three_times_then_the_button_is_spent(
     page = context.new_page()
     page.clock.install(time=START)
     page.goto(live_server.url + "/play/flare-up")
+    page.get_by_role("button", name="Start without a score").click()
     more = page.get_by_role("button", name="+1 round")
     page.clock.run_for(4_000)  # the first squeeze
     for _ in range(MAX_EXTRA_ROUNDS):

@@ -51,7 +51,8 @@ def test_the_routine_page_shows_steps_doses_cues_and_sources(
     expect(steps).to_have_count(2)
     expect(steps.nth(1)).to_contain_text("10 rounds: 7 s work, 3 s rest")
     expect(steps.nth(1)).to_contain_text("a little harder every second")
-    expect(steps.nth(1)).to_contain_text("001_71a735e8c5f17c98.txt")
+    expect(steps.nth(1)).to_contain_text("Source: The tight psoas and the booty flex")
+    expect(phone.page.locator("main")).not_to_contain_text(".txt")
     phone.close()
 
 
@@ -84,8 +85,9 @@ def test_player_has_no_axe_violations_before_during_and_after(
     page.clock.run_for(7_000)
     expect(page.locator("#now")).to_have_text("Glute-driven hip flexor stretch, left side")
     assert phone.violations() == []
-    page.get_by_role("button", name="End").click()
-    expect(page.get_by_role("button", name="Save")).to_be_visible()
+    page.get_by_role("button", name="End run…").click()
+    page.get_by_role("button", name="End the run").click()
+    expect(page.get_by_role("button", name="Keep")).to_be_visible()
     assert phone.violations() == []
     phone.close()
 

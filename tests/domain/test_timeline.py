@@ -234,3 +234,15 @@ def test_more_rounds_are_the_step_compiled_with_that_many_rounds_in_its_place(
             longer += steps[step_no + 1 :]
             timeline = compile_timeline(longer, EXERCISE_NAMES)
             assert variant.segments == [s for s in timeline if s.step == step_no]
+
+
+def test_a_paced_set_says_its_beat_and_the_cadences_the_player_may_pick() -> None:
+    detail = builtin_detail("hip-reset")
+    assert detail is not None
+    [march, *_] = [s for s in detail.timeline if s.exercise == "wall-march" and s.kind == "reps"]
+    assert (march.reps, march.beat_ms, march.duration_ms) == (10, 2000, 20_000)
+    assert march.cadences is not None
+    beats = [c.beat_ms for c in march.cadences]
+    assert beats == sorted(beats, reverse=True)  # slow to fast
+    assert 2000 in beats  # the compiled one among them
+    assert all(c.duration_ms == c.beat_ms * 10 for c in march.cadences)

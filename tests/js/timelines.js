@@ -21,3 +21,6 @@ export const flareUp = () => routine('flare-up').timeline;
 export function fakeClock(t = 1_700_000_000_000) {
   return { t, now() { return this.t; }, advance(ms) { this.t += ms; return this.t; } };
 }
+
+/** Hip reset: a timed foam roll, then paced sets (rocks, wall marches, lunges) on both sides. */
+export const hipReset = () => routine('hip-reset').timeline;

@@ -5,12 +5,13 @@ const LEAD_IN_S = 0.4; // near-silence before each cue wakes Bluetooth headphone
 // [frequency Hz, start s, length s] per note.
 const NOTES = {
   count: [[880, 0, 0.08]],
+  beat: [[1319, 0, 0.05]], // a short tick a rep, above the count pips
   start: [[1175, 0, 0.28]],
   relax: [[660, 0, 0.14], [440, 0.16, 0.3]],
   switch: [[660, 0, 0.12], [880, 0.16, 0.12], [660, 0.32, 0.12]],
   done: [[523, 0, 0.16], [659, 0.18, 0.16], [784, 0.36, 0.4]],
 };
-const BUZZ = { count: [40], start: [250], relax: [80, 80, 80], switch: [150, 100, 150, 100, 150], done: [400, 150, 400] };
+const BUZZ = { count: [40], beat: [60], start: [250], relax: [80, 80, 80], switch: [150, 100, 150, 100, 150], done: [400, 150, 400] };
 
 const riseNotes = (n) => [[440 * 2 ** (n / 6), 0, 0.09]]; // a whole tone higher every second
 

@@ -67,6 +67,9 @@ export async function putCompletion(record, { dirty = 1, touch = true } = {}) {
   return saved;
 }
 
+/** Forgets a run that never left this device (one discarded at the finish). */
+export const removeCompletion = (id) => tx([COMPLETIONS], 'readwrite', (s) => void s.delete(id));
+
 export const getCompletion = (id) => tx([COMPLETIONS], 'readonly', (s) => req(s.get(id)));
 
 export const allCompletions = () => tx([COMPLETIONS], 'readonly', (s) => req(s.getAll()));

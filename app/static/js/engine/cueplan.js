@@ -2,7 +2,10 @@
 
 export const GRACE_MS = 350; // a cue later than this is skipped, never played late
 export const DONE_TEXT = 'All done. Nicely squeezed.';
+export const ENDED_TEXT = 'Ended early. Rest, and come back when you are ready.';
 const RISE_MAX_MS = 10000; // short holds are squeezes: pips rise in pitch, tighter and tighter
+const LONG_MS = 10000; // a hold or rest this long gets 3-2-1 pips; a rest this long says what is next
+const NEXT_AHEAD_MS = 6000; // "Next: …" is said before the pips, so the two do not talk over
 const TYPE = {
   prepare: 'ready',
   work: 'start',
@@ -25,13 +28,22 @@ export function cuesBetween(state, from, to) {
   for (let i = state.anchorIndex; begin <= to; i += 1) {
     const seg = segs[i];
     if (!seg) {
-      add(begin, 'done', i, { text: DONE_TEXT });
+      add(begin, 'done', i, { text: state.ended ? ENDED_TEXT : DONE_TEXT });
       break;
     }
-    add(begin, TYPE[seg.kind], i, { text: seg.label });
+    // A paced set counts its reps aloud from "1": its label is on screen and was said before it.
+    add(begin, TYPE[seg.kind], i, { text: seg.label, ...(seg.beat_ms ? { say: '1', n: 1 } : {}) });
     const d = seg.duration_ms;
     if (d === null) break;
-    if (!ACTIVE.has(seg.kind) && ACTIVE.has(segs[i + 1]?.kind)) {
+    if (seg.beat_ms) {
+      for (let n = 2; n <= seg.reps; n += 1) add(begin + (n - 1) * seg.beat_ms, 'beat', i, { n, text: String(n) });
+    }
+    const next = segs[i + 1];
+    if (!ACTIVE.has(seg.kind) && next && d >= LONG_MS) {
+      add(begin + d - NEXT_AHEAD_MS, 'next', i, { text: `Next: ${next.label.split(':')[0]}` });
+    }
+    const long = seg.kind === 'work' ? d > RISE_MAX_MS : d >= LONG_MS;
+    if (!seg.beat_ms && (long || (!ACTIVE.has(seg.kind) && ACTIVE.has(next?.kind)))) {
       for (const n of [3, 2, 1]) {
         if (d - n * 1000 >= 1000) add(begin + d - n * 1000, 'count', i, { n });
       }

@@ -6,11 +6,14 @@ const PLAYED = new Set(['work', 'reps']);
 
 /**
  * A run of `timeline` (the server's segments) whose first segment begins at `startAt`;
- * `moreRounds` is the routine's `more_rounds`, what "+1 round" swaps in.
+ * `moreRounds` is the routine's `more_rounds`, what "+1 round" swaps in; `beats` maps an exercise
+ * to the beat (ms) its paced sets play at on this device, one of the cadences the server offers.
  */
-export function start(timeline, startAt, moreRounds = []) {
+export function start(timeline, startAt, moreRounds = [], beats = {}) {
+  const segments = timeline.map((s, index) => withBeat({ ...s, index }, beats[s.exercise]));
   return {
-    segments: timeline.map((s, index) => ({ ...s, index })),
+    segments,
+    taps: {},
     moreRounds,
     startedAt: startAt,
     anchorIndex: 0,
@@ -72,7 +75,8 @@ export function skip(state, now) {
 /** Goes back to the start of the previous segment (or restarts the first). */
 export function back(state, now) {
   const target = Math.max(0, position(state, now).index - 1);
-  return jump({ ...state, skipped: state.skipped.filter((i) => i < target) }, now, target);
+  const taps = Object.fromEntries(Object.entries(state.taps ?? {}).filter(([i]) => Number(i) < target));
+  return jump({ ...state, taps, skipped: state.skipped.filter((i) => i < target) }, now, target);
 }
 
 /** The tap that ends a self-paced segment. */
@@ -85,7 +89,7 @@ export function done(state, now) {
 export function end(state, now) {
   const from = position(state, now).index;
   const rest = state.segments.filter((s) => s.index >= from && PLAYED.has(s.kind));
-  return jump({ ...state, skipped: [...state.skipped, ...rest.map((s) => s.index)] }, now, Infinity);
+  return jump({ ...state, ended: true, skipped: [...state.skipped, ...rest.map((s) => s.index)] }, now, Infinity);
 }
 
 /** How many more "+1 round" the step playing at `now` (or, once finished, the last) can take. */
@@ -133,6 +137,70 @@ export function stepsDone(state, now) {
     steps.set(s.step, (steps.get(s.step) ?? true) && ok);
   }
   return [...steps.values()].filter(Boolean).length;
+}
+
+/** A paced segment at the server's cadence whose beat is `beatMs`; any other segment as it is. */
+function withBeat(seg, beatMs) {
+  const c = seg.cadences?.find((x) => x.beat_ms === beatMs);
+  return c ? { ...seg, beat_ms: c.beat_ms, duration_ms: c.duration_ms } : seg;
+}
+
+/** The paced exercise a cadence change applies to at `pos`: the set playing, or the one coming next. */
+export function pacedAt(state, pos) {
+  return state.segments.slice(pos.index).find((s) => s.step === pos.segment?.step && s.cadences) ?? null;
+}
+
+/**
+ * Plays the paced sets of the exercise at `now` one cadence `step` slower (-1) or faster (+1), from
+ * the set playing on; a set under way keeps the reps already done. Returns the state unchanged at
+ * either end of the server's list of cadences.
+ */
+export function changeCadence(state, now, step) {
+  const pos = position(state, now);
+  const paced = pacedAt(state, pos);
+  if (!paced) return state;
+  const i = paced.cadences.findIndex((c) => c.beat_ms === paced.beat_ms) + step;
+  const beat = paced.cadences[i]?.beat_ms;
+  if (beat === undefined) return state;
+  const segments = state.segments.map((s) =>
+    s.index >= pos.index && s.exercise === paced.exercise ? withBeat(s, beat) : s,
+  );
+  // A set under way starts its rep under way again, on the new beat; one to come starts as planned.
+  const done = pos.segment.cadences ? Math.floor(pos.elapsedMs / pos.segment.beat_ms) : 0;
+  const anchorAt = pos.segment.cadences ? (state.pausedAt ?? now) - done * beat : pos.segmentStartedAt;
+  return { ...state, segments, anchorIndex: pos.index, anchorAt, rev: state.rev + 1 };
+}
+
+/** The rep under way (1-based) of the set playing at `pos`: from the beat when paced, else taps. */
+export function repAt(state, pos) {
+  const seg = pos.segment;
+  if (!seg?.reps) return null;
+  if (seg.beat_ms) return Math.min(seg.reps, Math.floor(pos.elapsedMs / seg.beat_ms) + 1);
+  return state.taps?.[seg.index] ?? 0;
+}
+
+/** One tap on a self-paced set counts a rep; the rep that makes the set ends it. */
+export function tap(state, now) {
+  const pos = position(state, now);
+  if (!pos.waiting) return state;
+  const count = (state.taps?.[pos.index] ?? 0) + 1;
+  const counted = { ...state, taps: { ...state.taps, [pos.index]: count }, rev: state.rev + 1 };
+  return count >= (pos.segment.reps ?? 1) ? jump(counted, now, pos.index + 1) : counted;
+}
+
+/**
+ * The whole run at `now`: the fraction of its timed part played (self-paced sets weigh nothing),
+ * which step of how many, and the timed milliseconds left.
+ */
+export function progress(state, now) {
+  const pos = position(state, now);
+  const segs = state.segments;
+  const total = segs.reduce((sum, s) => sum + (s.duration_ms ?? 0), 0);
+  const before = segs.slice(0, pos.index).reduce((sum, s) => sum + (s.duration_ms ?? 0), 0);
+  const played = pos.finished ? total : before + Math.min(pos.elapsedMs, pos.segment.duration_ms ?? 0);
+  const steps = [...new Set(segs.map((s) => s.step))];
+  const stepNo = pos.finished ? steps.length : steps.indexOf(pos.segment.step) + 1;
+  return { fraction: total ? played / total : 0, stepNo, steps: steps.length, leftMs: total - played };
 }
 
 function jump(state, now, index) {

@@ -7,8 +7,14 @@ import { $, el } from '../lib/dom.js';
 
 const form = $('builder');
 const tpl = $('step-tpl').content;
-const names = Object.fromEntries([...$('add-exercise').options].map((o) => [o.value, o.text]));
+const options = [...$('add-exercise').options];
+const names = Object.fromEntries(options.map((o) => [o.value, o.text]));
+// Each exercise's protocol dose as a step, written into its option by the server (app/content).
+const defaults = Object.fromEntries(options.map((o) => [o.value, JSON.parse(o.dataset.step)]));
+// What a step switched to another mode starts with, when its exercise's own step is of another mode.
 const FRESH = { timed: { work_s: 30, rounds: 1 }, paced: { reps: 10, cadence_s: 2 }, self_paced: { reps: 10 } };
+/** Fields for `step` in its (new) mode: its exercise's own dose when that is of this mode. */
+const fresh = (step) => (defaults[step.exercise]?.mode === step.mode ? defaults[step.exercise] : FRESH[step.mode]);
 let editing = form.dataset.editing;
 let steps = [];
 let ladder = null;
@@ -56,7 +62,7 @@ function item(step, i) {
     f.addEventListener('input', () => {
       step[key] = f.type === 'number' ? (f.value === '' ? null : Number(f.value)) : f.value;
       if (key === 'mode') {
-        Object.assign(step, FRESH[step.mode], clean(step)); // keep what applies, fill what is new
+        Object.assign(step, fresh(step), clean(step)); // keep what applies, fill what is new
         fill();
       }
       toggle();
@@ -118,15 +124,38 @@ function clock(t) {
   return parts.filter(Boolean).join(' ');
 }
 
+/** What is wrong with `input` in plain words, by its own label and the bounds the server gave it. */
+function plain(input, detail) {
+  const name = input.closest('label').firstChild.textContent.trim();
+  const value = input.value === '' ? NaN : Number(input.value);
+  if (input.type !== 'number') return `${name}: ${detail}`;
+  if (Number.isNaN(value)) return `${name}: needed`;
+  if (!Number.isInteger(value)) return `${name}: a whole number`;
+  if (value < Number(input.min)) return `${name}: at least ${input.min}`;
+  if (value > Number(input.max)) return `${name}: at most ${input.max}`;
+  return `${name}: ${detail}`;
+}
+
+/** The input a step-wide error is about: the first shown number left empty. */
+const emptyIn = (li) => [...li.querySelectorAll('.numbers label:not([hidden]) input')].find((f) => f.value === '');
+
 function problems(problem) {
   form.querySelectorAll('[aria-invalid]').forEach((f) => f.removeAttribute('aria-invalid'));
   form.querySelectorAll('[data-error]').forEach((p) => (p.textContent = ''));
   const lines = (problem?.errors ?? []).map(({ field, detail }) => {
     const [where, i, key] = field.split('.');
+    const said = detail.replace(/^Value error, /, '');
     const li = where === 'steps' && i ? $('steps').children[i] : null;
-    (li ? li.querySelector(`[data-field="${key}"]`) : where === 'name' && $('name'))?.setAttribute('aria-invalid', 'true');
-    if (li) li.querySelector('[data-error]').textContent = detail;
-    return li ? `Step ${Number(i) + 1}: ${detail}` : `${where === 'name' ? 'Name' : 'Steps'}: ${detail}`;
+    if (!li) {
+      if (where !== 'name') return `Steps: ${said}`;
+      $('name').setAttribute('aria-invalid', 'true');
+      return `Name: ${$('name').value.trim() ? said : 'needed'}`;
+    }
+    const input = key ? li.querySelector(`[data-field="${key}"]`) : emptyIn(li);
+    input?.setAttribute('aria-invalid', 'true');
+    const words = input ? plain(input, said) : said;
+    li.querySelector('[data-error]').textContent = words;
+    return `Step ${Number(i) + 1}, ${words[0].toLowerCase()}${words.slice(1)}`;
   });
   if (problem?.detail && !lines.length) lines.push(problem.detail);
   $('problems').replaceChildren(...lines.map((line) => el('p', line)));
@@ -159,7 +188,7 @@ async function load(slug, copy) {
 }
 
 $('add-step').onclick = () => {
-  steps.push({ exercise: $('add-exercise').value, mode: 'timed', sides: 'none', ...FRESH.timed });
+  steps.push(structuredClone(defaults[$('add-exercise').value]));
   render([steps.length - 1, 'select']);
 };
 $('name').oninput = schedule;

@@ -6,18 +6,21 @@ import { buzz, createTones } from '../device/audio.js';
 import { deviceZone, localIso } from '../lib/dates.js';
 import { $ } from '../lib/dom.js';
 import * as engine from '../engine/player.js';
-import { cuePrefs, setCuePref } from '../device/prefs.js';
+import { beatPrefs, cuePrefs, setBeatPref, setCuePref } from '../device/prefs.js';
 import { clearRun, loadRun, saveRun } from '../device/run.js';
 import { createVoice } from '../device/speech.js';
 import { getMeta, putCompletion, setMeta } from '../device/store.js';
 import { createWakeLock } from '../device/wakelock.js';
+import { render } from './play-view.js';
+import { safetyAccepted } from './safety.js';
 
 const LEAD_IN_MS = 600; // silence first, so Bluetooth headphones are awake for the first cue
 const TICK_MS = 200;
-const KIND = { prepare: 'Get ready', work: 'Go', reps: 'Reps', rest: 'Relax', set_rest: 'Rest', switch: 'Switch sides' };
+const HOWTO = new Set(['prepare', 'work', 'reps']); // segments that show how to do the exercise
 const clock = { now: () => Date.now() };
 const root = document.documentElement;
 const slug = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+const rescue = slug === 'flare-up'; // one tap on the pain scale starts it
 const tones = createTones();
 const voice = createVoice();
 const wake = createWakeLock();
@@ -26,6 +29,9 @@ let routine = null;
 let run = null;
 let timer = null;
 let lastTick = 0;
+let howTo = null; // the lazily loaded how-to panel
+let ending = null; // the finish's words and Discard, loaded once a run is under way
+let keys = null; // the keys and the headset; till they load, the focused Pause takes Space
 // Main-thread cues (voice, vibration, live region, the screen) get their own timeout on their moment,
 // so they are not up to a tick late; `handled` keeps a cue from playing twice.
 const pending = new Map();
@@ -63,18 +69,23 @@ async function load() {
   $('summary').textContent = routine.summary;
   $('details').href = routine.builtin ? `/routines/${slug}` : `/routines/${slug}/edit`; // own routines' steps live in the builder
   run = loadRun(slug, clock.now());
+  // Nothing plays before the safety notice is read: a run starts only from a tap the modal notice
+  // blocks, and one resumed after a reload waits for it.
   if (run?.completion) showFinish();
-  else if (run) play(); else if (slug === 'flare-up') begin(); else showBefore(); // a rescue starts at once, no question first
+  else if (run) safetyAccepted.then(play); else showBefore();
 }
 
 async function showBefore() {
   show('before');
+  $('one-tap').hidden = !rescue;
+  if (rescue) $('start').textContent = 'Start without a score';
   const draft = await getMeta('pain_before_draft').catch(() => null);
   const input = document.querySelector(`input[name="pain-before"][value="${draft}"]`);
-  if (input) input.checked = true;
+  if (input && !rescue) input.checked = true;
 }
 
 function begin() {
+  if (run) return;
   tones.unlock();
   const now = clock.now();
   run = {
@@ -83,7 +94,7 @@ function begin() {
     version: routine.version,
     stepsTotal: routine.steps.length,
     painBefore: picked('pain-before'),
-    state: engine.start(routine.timeline, now + LEAD_IN_MS, routine.more_rounds),
+    state: engine.start(routine.timeline, now + LEAD_IN_MS, routine.more_rounds, beatPrefs()),
     completion: null,
   };
   saveRun(run);
@@ -100,7 +111,7 @@ function play() {
   });
   lastTick ||= clock.now();
   if (navigator.userActivation?.hasBeenActive === false) {
-    // Browsers let sound start only from a tap: after a reload, or a rescue that starts by itself.
+    // Browsers let sound start only from a tap: after a reload.
     $('sound-hint').hidden = false;
     document.addEventListener('pointerdown', () => {
       tones.unlock();
@@ -109,6 +120,14 @@ function play() {
   }
   timer = setInterval(tick, TICK_MS);
   tick();
+  $(engine.position(run.state, clock.now()).waiting ? 'done' : 'pause').focus();
+  // The drawings and cues, the keys and headset, and the finish's words come after the player is usable.
+  import('./play-howto.js').then((m) => { howTo = m; tick(); }, () => {});
+  import('./play-keys.js').then((m) => {
+    m.bindControls(controls, { active: playing, waiting });
+    keys = m;
+  }, () => {});
+  ending ??= import('./play-finish.js');
 }
 
 function tick() {
@@ -128,8 +147,14 @@ function tick() {
     }
   }
   bench?.clocks.push({ date: Date.now(), perf: performance.now(), audio: tones.stamp() });
-  if (pos.finished) finish(pos);
-  else render(pos, now);
+  if (pos.finished) return finish(pos);
+  if (pos.index !== shownIndex && !pos.paused) {
+    shownIndex = pos.index;
+    log('display', { type: pos.segment.kind, at: now - pos.elapsedMs });
+  }
+  render(run.state, pos, now);
+  keys?.describe(routine.name, pos.segment.label, pos.paused);
+  howTo?.showHowTo(HOWTO.has(pos.segment.kind) ? pos.segment.exercise : null);
 }
 
 /** One cue's voice, vibration and live-region text, once; one whose moment is long gone is skipped. */
@@ -141,47 +166,22 @@ function fire(cue) {
     root.dataset.skippedCues = Number(root.dataset.skippedCues ?? 0) + 1;
     return;
   }
-  if (cue.text) {
+  const beat = cue.type === 'beat';
+  if (cue.text && !(beat && prefs.voice)) {
     $('live').textContent = cue.text;
     log('live', cue);
-    if (prefs.voice) {
-      voice.say(cue.text);
-      log('voice', cue);
-    }
   }
-  if (prefs.vibration && buzz(cue.type)) log('vibrate', cue);
+  if (cue.text && prefs.voice) {
+    voice.say(cue.say ?? cue.text);
+    log('voice', cue);
+  }
+  // A rep's buzz stands in for the spoken count: with the voice on, the count is heard instead.
+  if (prefs.vibration && !(beat && prefs.voice) && buzz(cue.type)) log('vibrate', cue);
 }
 
 function cancelPending() {
   for (const id of pending.values()) clearTimeout(id);
   pending.clear();
-}
-
-function render(pos, now) {
-  const seg = pos.segment;
-  if (pos.index !== shownIndex && !pos.paused) {
-    shownIndex = pos.index;
-    log('display', { type: seg.kind, at: now - pos.elapsedMs });
-  }
-  $('kind').textContent = pos.paused ? 'Paused' : KIND[seg.kind] ?? '';
-  $('now').textContent = seg.label;
-  $('count').textContent = pos.waiting ? `${seg.reps ?? ''} reps` : clockText(pos.remainingMs);
-  $('count').setAttribute('aria-label', pos.waiting ? 'Tap Done when the set is finished' : 'Time left');
-  $('next').textContent = pos.next?.label ?? 'Finish';
-  const segs = run.state.segments;
-  const part = seg.duration_ms ? Math.min(1, pos.elapsedMs / seg.duration_ms) : 0;
-  $('progress').value = (pos.index + part) / segs.length;
-  $('pause').textContent = pos.paused ? 'Resume' : 'Pause';
-  $('pause').hidden = pos.waiting;
-  $('done').hidden = !pos.waiting;
-  const roundsLeft = engine.roundsLeft(run.state, now);
-  $('more').hidden = roundsLeft === null; // steps of rounds
-  $('more').disabled = roundsLeft === 0;
-}
-
-function clockText(ms) {
-  const s = Math.ceil(ms / 1000);
-  return s < 60 ? String(s) : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 function act(op) {
@@ -198,6 +198,7 @@ async function finish(pos) {
   timer = null;
   cancelPending();
   wake.release();
+  keys?.clear();
   delete root.dataset.playing;
   run.completion = {
     id: run.id,
@@ -219,11 +220,13 @@ async function finish(pos) {
   saveRun(run);
 }
 
-function showFinish() {
+async function showFinish() {
   show('finish');
   $('side-question').hidden = !run.state.segments.some((s) => s.side); // asked after a two-sided step
   delete root.dataset.playing;
   $('finish-title').focus?.();
+  ending ??= import('./play-finish.js');
+  (await ending).drawFinish(run.completion, run.state.ended); // offline before it loaded: plain words
 }
 
 async function saveFinish(event) {
@@ -235,15 +238,52 @@ async function saveFinish(event) {
   $('saved').textContent = 'Saved on this device.';
 }
 
+async function discard() {
+  await (await ending).discardRun(run.completion.id);
+  clearRun();
+  $('finish-form').hidden = true;
+  $('saved').textContent = 'Discarded: this run is not in your history.';
+}
+
+const playing = () => Boolean(run && !run.completion && !$('stage').hidden);
+const waiting = () => playing() && engine.position(run.state, clock.now()).waiting;
+const togglePause = () => act((s, now) => (s.pausedAt === null ? engine.pause(s, now) : engine.resume(s, now)));
+const cadence = (step) => () =>
+  act((s, now) => {
+    const next = engine.changeCadence(s, now, step);
+    const paced = engine.pacedAt(next, engine.position(next, now));
+    if (paced && next !== s) setBeatPref(paced.exercise, paced.beat_ms);
+    return next;
+  });
+
+const controls = {
+  toggle: togglePause,
+  play: () => act(engine.resume),
+  pause: () => act(engine.pause),
+  next: () => act(engine.skip),
+  back: () => act(engine.back),
+  done: () => act(engine.done),
+};
 $('start').addEventListener('click', begin);
-$('pause').addEventListener('click', () => act((s, now) => (s.pausedAt === null ? engine.pause(s, now) : engine.resume(s, now))));
+$('pause').addEventListener('click', togglePause);
 $('skip').addEventListener('click', () => act(engine.skip));
-$('back').addEventListener('click', () => act(engine.back));
+$('back').addEventListener('click', controls.back);
 $('done').addEventListener('click', () => act(engine.done));
-$('end').addEventListener('click', () => act(engine.end));
+$('tap').addEventListener('click', () => act(engine.tap));
+$('slower').addEventListener('click', cadence(-1));
+$('faster').addEventListener('click', cadence(+1));
+$('end').addEventListener('click', () => $('end-dialog').showModal());
+$('end-dialog').addEventListener('close', () => {
+  if ($('end-dialog').returnValue === 'end') act(engine.end);
+  else $('pause').focus();
+});
 $('more').addEventListener('click', () => act(engine.addRound));
 $('finish-form').addEventListener('submit', saveFinish);
-$('before').addEventListener('change', () => setMeta('pain_before_draft', picked('pain-before')));
+$('discard').addEventListener('click', discard);
+$('before').addEventListener('change', () => {
+  if (rescue) return begin(); // the rescue's one tap: the score, and it starts
+  setMeta('pain_before_draft', picked('pain-before'));
+});
 for (const button of document.querySelectorAll('[data-cue]')) {
   const cue = button.dataset.cue;
   button.setAttribute('aria-pressed', String(prefs[cue]));

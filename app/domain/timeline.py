@@ -100,10 +100,6 @@ def duration_s(timeline: Sequence[Segment]) -> int:
     return sum(s.duration_ms or 0 for s in timeline) // 1000
 
 
-def _cadence(beat_ms: float, reps: int) -> Cadence:
-    return Cadence(beat_ms=int(beat_ms), duration_ms=int(beat_ms) * reps)
-
-
 class _StepCompiler:
     def __init__(
         self, step_index: int, step: Step, name: str, out: list[Segment], first_index: int = 0
@@ -151,15 +147,8 @@ class _StepCompiler:
             seconds, how = None, "tap when done"
         # A step with its own cue (one step of learning a lift) shows that on its screen.
         label = step.cue or f"{self.name}{self._where(side, set_)}: {step.reps} reps, {how}"
-        self._add("reps", label, seconds, side, set_, reps=step.reps)
-        if step.mode == "paced":
-            assert step.cadence_s is not None
-            beat_ms = step.cadence_s * 1000
-            cadences = [_cadence(round(beat_ms * f, -2), step.reps) for f in CADENCE_FACTORS]
-            last = self.out[-1]
-            self.out[-1] = last.model_copy(
-                update={"beat_ms": beat_ms, "cadences": sorted(cadences, key=lambda c: -c.beat_ms)}
-            )
+        beat_ms = None if step.cadence_s is None or seconds is None else step.cadence_s * 1000
+        self._add("reps", label, seconds, side, set_, reps=step.reps, beat_ms=beat_ms)
 
     def _where(self, side: Side | None, set_: int | None) -> str:
         where = f", {side} side" if side else ""
@@ -174,7 +163,12 @@ class _StepCompiler:
         set_: int | None = None,
         round_: int | None = None,
         reps: int | None = None,
+        beat_ms: int | None = None,
     ) -> None:
+        cadences = None
+        if beat_ms is not None and reps is not None:
+            beats = sorted({int(round(beat_ms * f, -2)) for f in CADENCE_FACTORS}, reverse=True)
+            cadences = [Cadence(beat_ms=b, duration_ms=b * reps) for b in beats]
         self.out.append(
             Segment(
                 index=self.first_index + len(self.out),
@@ -186,6 +180,8 @@ class _StepCompiler:
                 set=set_,
                 round=round_,
                 reps=reps,
+                beat_ms=beat_ms,
+                cadences=cadences,
                 duration_ms=None if seconds is None else seconds * 1000,
             )
         )

@@ -4,6 +4,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from app.core.config import PROJECT_ROOT
 from app.web.scripts import without_comment_lines
@@ -42,3 +43,15 @@ def test_every_served_script_parses(script: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     code = [line for line in script.read_text().splitlines() if not line.lstrip().startswith("//")]
     assert len(served.read_text().splitlines()) <= len(code)
+
+
+def test_stylesheets_are_served_without_comment_lines_and_with_every_rule(
+    client: TestClient,
+) -> None:
+    source = (PROJECT_ROOT / "app" / "static" / "css" / "app.css").read_text()
+    served = client.get("/static/css/app.css")
+    assert served.status_code == 200
+    assert served.headers["content-type"].startswith("text/css")
+    assert "/* ──" in source
+    assert "/* ──" not in served.text
+    assert served.text.count("{") == source.count("{")  # every rule is still there

@@ -17,6 +17,8 @@ from starlette.staticfiles import NotModifiedResponse
 from starlette.types import Scope
 
 JAVASCRIPT = "text/javascript; charset=utf-8"
+# Stylesheets lose their comment lines the same way (CSS has only `/* … */` comments).
+_STRIPPED = {".js": JAVASCRIPT, ".css": "text/css; charset=utf-8"}
 
 
 def without_comment_lines(source: str) -> str:
@@ -69,7 +71,7 @@ def _served(path: str, mtime_ns: int, size: int) -> tuple[bytes, str]:
 
 
 class StaticAssets(StaticFiles):
-    """`/static`: our scripts without their comment lines, every other file as it is on disk."""
+    """`/static`: our scripts and stylesheets without their comment lines, the rest as on disk."""
 
     def file_response(
         self,
@@ -79,11 +81,12 @@ class StaticAssets(StaticFiles):
         status_code: int = 200,
     ) -> Response:
         path = os.fspath(full_path)
-        if not path.endswith(".js") or f"{os.sep}vendor{os.sep}" in path:  # vendored: as shipped
+        media_type = _STRIPPED.get(os.path.splitext(path)[1])
+        if media_type is None or f"{os.sep}vendor{os.sep}" in path:  # vendored: as shipped
             return super().file_response(full_path, stat_result, scope, status_code)
         body, etag = _served(path, stat_result.st_mtime_ns, stat_result.st_size)
         headers = {"etag": etag, "last-modified": formatdate(stat_result.st_mtime, usegmt=True)}
-        response: Response = Response(body, status_code, headers=headers, media_type=JAVASCRIPT)
+        response: Response = Response(body, status_code, headers=headers, media_type=media_type)
         if self.is_not_modified(response.headers, Headers(scope=scope)):
             return NotModifiedResponse(response.headers)
         return response

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 import sqlmodel
-from alembic import op
+from alembic import context, op
+from alembic.util import CommandError
 
 from app.models import UTCDateTime
 
@@ -49,7 +50,33 @@ def upgrade() -> None:
         )
 
 
+def _refuse_to_drop_anonymous_runs() -> None:
+    """Stops a downgrade that would delete the runs of accounts without a name, unless told
+    `-x allow_data_loss=true` (or config.attributes["allow_data_loss"] = True), as 0001 does."""
+    runs = (
+        op.get_bind()
+        .execute(
+            sa.text(
+                "SELECT count(*) FROM completion JOIN account ON account.id = completion.account_id"
+                " WHERE account.username IS NULL OR account.password_hash IS NULL"
+            )
+        )
+        .scalar_one()
+    )
+    forced = (
+        context.get_x_argument(as_dictionary=True).get("allow_data_loss", "").lower() == "true"
+        or context.config.attributes.get("allow_data_loss") is True
+    )
+    if runs and not forced:
+        raise CommandError(
+            f"Refusing to downgrade: the old schema has no accounts without a name, and those"
+            f" hold {runs} runs that would be lost. Back them up first (make backup); to"
+            f" downgrade anyway: alembic -x allow_data_loss=true downgrade -1"
+        )
+
+
 def downgrade() -> None:
+    _refuse_to_drop_anonymous_runs()
     # The old schema has no room for an account without a name: those go, with their runs.
     op.execute("DELETE FROM account WHERE username IS NULL OR password_hash IS NULL")
     with op.batch_alter_table("completion") as batch:

@@ -97,35 +97,3 @@ def test_every_operation_answers_as_documented(app: FastAPI) -> None:
                     )
     if failures:
         pytest.fail("\n\n".join(failures))
-
-
-def test_stateful_sequences_answer_as_documented(app: FastAPI) -> None:
-    """Chains of calls along the links schemathesis infers (a created routine read, edited and
-    deleted; a run put, read and deleted), signed in, each answer checked against the schema."""
-    schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
-    with TestClient(app) as client:
-        headers = _credentials(client)
-        machine = schema.as_state_machine()
-        assert machine.bundles, "no links between operations were found"
-
-        class SignedIn(machine):  # type: ignore[misc, valid-type]
-            def get_call_kwargs(self, case: Case[Any]) -> dict[str, Any]:
-                return {"headers": _auth_unless_broken(case, headers)}
-
-            def validate_response(self, response: Any, case: Case[Any], **kwargs: Any) -> None:
-                case.validate_response(
-                    response,
-                    excluded_checks=EXCLUDED + PER_RECORD.get(case.operation.path, []),
-                    transport_kwargs=kwargs,
-                )
-
-        SignedIn.run(
-            settings=settings(
-                max_examples=STATEFUL_SEQUENCES,
-                stateful_step_count=6,
-                deadline=None,
-                derandomize=True,
-                database=None,
-                suppress_health_check=list(HealthCheck),
-            )
-        )

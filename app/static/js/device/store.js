@@ -61,8 +61,15 @@ const req = (r) =>
  * `{ dirty: 0 }` or `{ touch: false }` says otherwise. Announces it with `squeeze:completion-saved`.
  */
 export async function putCompletion(record, { dirty = 1, touch = true } = {}) {
-  const saved = { ...record, dirty, ...(touch ? { modified_at: localIso(Date.now()) } : {}) };
-  await tx([COMPLETIONS], 'readwrite', (s) => void s.put(saved));
+  const saved = await tx([COMPLETIONS], 'readwrite', async (s) => {
+    const stored = touch ? await req(s.get(record.id)) : undefined;
+    // Times are kept to the second and a tie keeps what is stored (here and on the server):
+    // an edit must be later than the version it replaces, or a sync in flight would win over it.
+    const at = Math.max(Date.now(), stored ? Date.parse(stored.modified_at) + 1000 : 0);
+    const next = { ...record, dirty, ...(touch ? { modified_at: localIso(at) } : {}) };
+    s.put(next);
+    return next;
+  });
   window.dispatchEvent(new CustomEvent('squeeze:completion-saved', { detail: saved }));
   return saved;
 }

@@ -1,7 +1,7 @@
 """RFC 9457 problem details: the one way the API fails."""
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from http import HTTPStatus
 from typing import Any
 
@@ -158,26 +158,25 @@ def install_problem_handlers(app: FastAPI) -> None:
             headers={"Retry-After": "1"},
         )
 
-    @app.exception_handler(PoolTimeout)
-    async def _pool_exhausted(request: Request, exc: PoolTimeout) -> JSONResponse:
+    busy = {
         # Every pooled connection stayed in use for the pool's whole timeout: a burst, not a bug.
-        log.warning("no database connection free on %s %s", request.method, request.url.path)
-        return problem_response(
-            503,
-            "The server is busy; nothing was changed. Try again in a moment.",
-            headers={"Retry-After": "2"},
-        )
-
-    @app.exception_handler(HashingBusy)
-    async def _hashing_busy(request: Request, _exc: HashingBusy) -> JSONResponse:
-        log.warning("every password-hashing slot busy on %s %s", request.method, request.url.path)
-        return problem_response(
-            503,
-            "Too many sign-ins at once; try again in a moment.",
-            headers={"Retry-After": "2"},
-        )
+        PoolTimeout: "The server is busy; nothing was changed. Try again in a moment.",
+        HashingBusy: "Too many sign-ins at once; try again in a moment.",
+    }
+    for kind, detail in busy.items():
+        app.add_exception_handler(kind, _busy_handler(kind.__name__, detail))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
         return problem_response(500, "Something went wrong on our side; nothing was changed.")
+
+
+def _busy_handler(
+    kind: str, detail: str
+) -> Callable[[Request, Exception], Coroutine[Any, Any, JSONResponse]]:
+    async def handle(request: Request, _exc: Exception) -> JSONResponse:
+        log.warning("%s on %s %s", kind, request.method, request.url.path)
+        return problem_response(503, detail, headers={"Retry-After": "2"})
+
+    return handle

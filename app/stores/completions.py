@@ -188,21 +188,32 @@ def runs_for_stats(session: Session, account_id: int) -> list[RunForStats]:
 
 def runs_for_weeks(session: Session, account_id: int, since: date) -> list[RunForWeeks]:
     """The account's live completions from `since` on, as the weekly summary reads them."""
-    rows = session.connection().execute(
-        sa_select(
-            col(Completion.local_date),
-            col(Completion.steps_done),
-            col(Completion.steps_total),
-            col(Completion.pain_before),
-            col(Completion.pain_after),
-            col(Completion.weaker_side),
-        ).where(
-            col(Completion.account_id) == account_id,
-            col(Completion.deleted).is_(False),
-            col(Completion.local_date) >= since,
-        )
+    columns = (
+        "local_date",
+        "steps_done",
+        "steps_total",
+        "pain_before",
+        "pain_after",
+        "weaker_side",
     )
-    return [RunForWeeks(*row) for row in rows]
+    return [RunForWeeks(*row) for row in _live_since(session, account_id, since, columns)]
+
+
+def _live_since(
+    session: Session, account_id: int, since: date, columns: Sequence[str]
+) -> Sequence[Any]:
+    # The plain columns a domain rule reads, of the account's live runs from `since` on.
+    return (
+        session.connection()
+        .execute(
+            sa_select(*(col(getattr(Completion, name)) for name in columns)).where(
+                col(Completion.account_id) == account_id,
+                col(Completion.deleted).is_(False),
+                col(Completion.local_date) >= since,
+            )
+        )
+        .all()
+    )
 
 
 def shared_notes(session: Session, account_id: int, since: date, limit: int) -> list[Completion]:
@@ -225,18 +236,5 @@ def shared_notes(session: Session, account_id: int, since: date, limit: int) -> 
 
 def runs_for_phase(session: Session, account_id: int, since: date) -> list[RunForPhase]:
     """The account's live completions from `since` on, as the phase rules read them."""
-    rows = session.connection().execute(
-        sa_select(
-            col(Completion.routine),
-            col(Completion.local_date),
-            col(Completion.steps_done),
-            col(Completion.steps_total),
-            col(Completion.pain_before),
-            col(Completion.pain_after),
-        ).where(
-            col(Completion.account_id) == account_id,
-            col(Completion.deleted).is_(False),
-            col(Completion.local_date) >= since,
-        )
-    )
-    return [RunForPhase(*row) for row in rows]
+    columns = ("routine", "local_date", "steps_done", "steps_total", "pain_before", "pain_after")
+    return [RunForPhase(*row) for row in _live_since(session, account_id, since, columns)]
